@@ -38,6 +38,11 @@ class Document:
     line_start: int | None = None
     line_end: int | None = None
     sections: list[Section] = field(default_factory=list)
+    # Optional (added by the structure work): the doc_id of the kept copy when this document is a dropped
+    # duplicate (it then has no chunks), and the first page (pdf) / paragraph (docx) of the document.
+    duplicate_of: str | None = None
+    page: int | None = None
+    paragraph: int | None = None
 
     @property
     def meeting(self) -> str | None:

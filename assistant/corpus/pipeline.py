@@ -3,8 +3,9 @@
 CONTRACT (used by ``assistant.index``): ``process_file(path, settings) -> FileResult``. Raises
 ``assistant.errors.InputError`` with a Dutch reason for an unreadable/empty/encrypted/corrupt file.
 
-NOTE: this is a temporary naive implementation (fixed-size line windows, one document per file) so that the index
-can be built while the structure-aware version is written. It is replaced by the corpus-structure work.
+Steps: load (``loaders``) → split into documents with metadata (``structure``) → drop duplicate documents
+(``dedup``) → mark noise lines (``noise``) → headings per document (``sections``) → chunks that are exact line
+spans (``chunking``) → motion records from notulen and verantwoordingen (``motion_records``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.config import Settings, relative_to_repo
-from assistant.corpus.model import Chunk, Document, MotionRecord
-from assistant.errors import InputError
+from assistant.corpus import chunking, dedup, noise, sections
+from assistant.corpus.loaders import LoadedSource, load_source
+from assistant.corpus.model import Chunk, Document, MotionRecord, Section
+from assistant.corpus.motion_records import extract_motion_records
+from assistant.corpus.structure import DocumentDraft, PackageStructure, split_package
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
 
@@ -39,24 +43,89 @@ def file_sha256(path: Path) -> str:
 
 
 def process_file(path: Path, settings: Settings) -> FileResult:
+    path = Path(path)
+    source = load_source(path)
     rel = relative_to_repo(path, settings)
-    sha = file_sha256(path)
-    if path.suffix.lower() not in {".txt", ".md"}:
-        raise InputError(f"{path.name}: bestandstype nog niet ondersteund")
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path.name}: geen UTF-8-tekst ({error.reason})") from error
-    doc = Document(doc_id=f"{path.name}#D1", source_path=rel, title=path.stem, doc_type="onbekend",
-                   line_start=1, line_end=len(lines))
-    chunks = []
-    for start in range(0, len(lines), 20):
-        window = lines[start:start + 20]
-        text = "\n".join(window)
-        if not text.strip():
+    result = FileResult(source_path=rel, sha256=file_sha256(path), warnings=list(source.warnings))
+    texts = source.texts
+    structure = split_package(texts)
+    drafts = structure.documents
+    duplicates = dedup.find_duplicates(["\n".join(texts[d.start:d.end + 1]) for d in drafts],
+                                       [d.doc_type for d in drafts])
+    noise_lines = noise.find_noise(texts, drafts)
+    doc_ids = [f"{path.name}#D{number:02d}" for number in range(1, len(drafts) + 1)]
+    style_levels = {i: line.heading_level for i, line in enumerate(source.lines) if line.heading_level}
+    for number, draft in enumerate(drafts):
+        document = _document(source, rel, structure, draft, doc_ids[number])
+        result.documents.append(document)
+        if number in duplicates:
+            document.duplicate_of = doc_ids[duplicates[number]]
             continue
-        chunk_id = hashlib.sha1(f"{rel}:{start + 1}:{text}".encode()).hexdigest()[:16]
-        chunks.append(Chunk(chunk_id=chunk_id, text=text, embed_text=text, source_path=rel, source_sha256=sha,
-                            doc_id=doc.doc_id, doc_title=doc.title, doc_type=doc.doc_type, section="",
-                            line_start=start + 1, line_end=start + len(window)))
-    return FileResult(source_path=rel, sha256=sha, documents=[doc], chunks=chunks)
+        headings, paths = sections.heading_paths(texts, draft.start, draft.end, draft.title_lines, noise_lines,
+                                                 style_levels)
+        document.sections = [_section(source, h.index, paths[h.index], _section_end(headings, h, draft))
+                             for h in headings]
+        result.chunks.extend(_chunks(source, rel, result.sha256, document, draft, noise_lines, headings, paths))
+    result.motion_records = extract_motion_records(texts, structure, rel, excluded=set(duplicates))
+    return result
+
+
+def _document(source: LoadedSource, rel: str, structure: PackageStructure, draft: DocumentDraft,
+              doc_id: str) -> Document:
+    first = source.lines[draft.start]
+    is_text = source.kind == "text"
+    return Document(
+        doc_id=doc_id, source_path=rel, title=draft.title, doc_type=draft.doc_type, date=draft.date,
+        meeting_date=structure.meeting.date, meeting_kind=structure.meeting.kind, agenda_item=draft.agenda_item,
+        kenmerk=draft.kenmerk, lbr=draft.lbr,
+        line_start=first.line_no if is_text else None,
+        line_end=source.lines[draft.end].line_no if is_text else None,
+        page=first.page, paragraph=first.paragraph,
+    )
+
+
+def _section_end(headings: list[sections.Heading], heading: sections.Heading, draft: DocumentDraft) -> int:
+    later = [h.index for h in headings if h.index > heading.index]
+    return (later[0] - 1) if later else draft.end
+
+
+def _section(source: LoadedSource, start: int, path: list[str], end: int) -> Section:
+    first, last = source.lines[start], source.lines[end]
+    is_text = source.kind == "text"
+    return Section(heading_path=path, line_start=first.line_no if is_text else None,
+                   line_end=last.line_no if is_text else None, page=first.page, paragraph=first.paragraph)
+
+
+def _chunks(source: LoadedSource, rel: str, sha: str, document: Document, draft: DocumentDraft,
+            noise_lines: dict[int, str], headings: list[sections.Heading], paths: dict[int, list[str]]) -> list[Chunk]:
+    texts = source.texts
+    heading_lines = {h.index for h in headings} | draft.title_lines
+    paras = chunking.paragraphs(texts, draft.start, draft.end, noise_lines, heading_lines)
+    heading_starts = sorted(paths)
+    chunks = []
+    for span in chunking.pack(texts, paras):
+        text = "\n".join(texts[span.start:span.end + 1])
+        path = _path_at(heading_starts, paths, span.start)
+        first, last = source.lines[span.start], source.lines[span.end]
+        is_text = source.kind == "text"
+        key = f"{rel}:{first.line_no}-{last.line_no}:{first.page}:{first.paragraph}:{text}"
+        chunks.append(Chunk(
+            chunk_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16], text=text,
+            embed_text=chunking.embed_text(document.title, path, text), source_path=rel, source_sha256=sha,
+            doc_id=document.doc_id, doc_title=document.title, doc_type=document.doc_type,
+            section=" > ".join(path), date=document.date, meeting=document.meeting,
+            meeting_date=document.meeting_date, meeting_kind=document.meeting_kind,
+            agenda_item=document.agenda_item, line_start=first.line_no if is_text else None,
+            line_end=last.line_no if is_text else None, page=first.page, paragraph=first.paragraph,
+        ))
+    return chunks
+
+
+def _path_at(heading_starts: list[int], paths: dict[int, list[str]], index: int) -> list[str]:
+    """Heading path in force at line ``index``: that of the last heading at or before it."""
+    current: list[str] = []
+    for start in heading_starts:
+        if start > index:
+            break
+        current = paths[start]
+    return current
