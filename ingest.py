@@ -1,4 +1,5 @@
-"""Build or update the index of corpus/: ``python ingest.py [--corpus DIR] [--json] [--if-stale] [--bm25-only]``.
+"""Build or update the index of corpus/:
+``python ingest.py [--corpus DIR] [--json] [--if-stale] [--bm25-only] [--rebuild]``.
 
 Same as ``motie ingest``; see ``python ingest.py --help``.
 """

@@ -94,7 +94,7 @@ class Announcement:
 
 
 def split_package(texts: list[str]) -> PackageStructure:
-    starts = ds.find_document_starts(texts)
+    starts = _with_file_start(texts, ds.find_document_starts(texts))
     documents = _build(texts, starts)
     announcements = _announcements(texts, documents)
     missing = _assign_announcements(texts, documents, announcements)
@@ -107,6 +107,18 @@ def split_package(texts: list[str]) -> PackageStructure:
     _assign_agenda_items(texts, documents, agenda, announcements)
     meeting = derive_meeting([d.title for d in documents if d.is_letter])
     return PackageStructure(documents, meeting, agenda)
+
+
+def _with_file_start(texts: list[str], starts: list[ds.StartCandidate]) -> list[ds.StartCandidate]:
+    """Text before the first recognised document start is a document of its own.
+
+    A user's own note or a plain report has none of the VNG start signals (letterhead, NOTULEN heading, ...); without
+    this it would produce no document and no chunk at all, and silently vanish from the index.
+    """
+    first = ds.next_nonblank(texts, 0)
+    if first is None or (starts and starts[0].index <= first):
+        return starts
+    return [ds.StartCandidate(first, "file_start"), *starts]
 
 
 # --- building documents ---------------------------------------------------------------------------------------

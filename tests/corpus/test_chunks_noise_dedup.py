@@ -101,3 +101,19 @@ def test_known_source_errors_are_corrected_in_labels_not_in_text(f1):
     assert "Najaars ALV 1 december 2023" in chunk.section
     assert "Najaars ALV 1 december 2024" not in chunk.embed_text.split("\n", 1)[0]
     assert "Aangenomen moties in Najaars ALV 1 december 2024" in chunk.text  # the text stays verbatim
+
+
+def test_plain_file_without_vng_structure_is_one_document(tmp_path):
+    """A user's own note has no letterhead or NOTULEN heading; it must still be indexed, not silently dropped."""
+    from assistant.config import Settings
+    from assistant.corpus.pipeline import process_file
+
+    note = tmp_path / "notitie.txt"
+    lines = ["Notitie over de motieprocedure", "", "De griffie bespreekt elke motie eerst in het presidium.",
+             "Daarna tekent de burgemeester."]
+    note.write_text("\n".join(lines), encoding="utf-8")
+    result = process_file(note, Settings(repo_root=tmp_path, corpus_dir=tmp_path))
+    assert [d.title for d in result.documents] == ["Notitie over de motieprocedure"]
+    assert result.chunks, "a plain file must produce chunks"
+    assert result.chunks[0].line_start == 1 and result.chunks[-1].line_end == 4
+    assert "presidium" in " ".join(c.text for c in result.chunks)
