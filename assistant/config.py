@@ -52,6 +52,7 @@ class Settings:
     llm_base_url: str = ""
     llm_temperature: float = 0.0
     llm_timeout_s: float = 60.0
+    llm_max_tokens: int = 512  # reply length limit (openai: body "max_tokens"; ollama: num_predict)
 
     # App.
     admin_uploads: bool = False  # Bronnen: upload + re-ingest only when allowed

@@ -40,3 +40,32 @@ def bundled_index(bundled_index_settings):
     from assistant.index.reader import open_index
 
     return open_index(bundled_index_settings)
+
+
+# --- tests that CI must run --------------------------------------------------------------------------------------
+# Some tests need something from the machine (a real LLM server, a browser, ...). Locally they may skip with a
+# visible reason; under CI (``CI=true``, set by ``.ci/run``) or with ``MOTIE_REQUIRE_CI_TESTS=1`` a skip of a test
+# marked ``@pytest.mark.ci_required`` becomes a failure, so a green CI run proves the test really ran.
+
+def ci_requires_skipped_tests_to_run() -> bool:
+    import os
+
+    return (os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+            or os.environ.get("MOTIE_REQUIRE_CI_TESTS") == "1")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "ci_required: must run in CI; a skip there is reported as a failure "
+                                       "(locally too with MOTIE_REQUIRE_CI_TESTS=1)")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if (report.skipped and not hasattr(report, "wasxfail") and item.get_closest_marker("ci_required")
+            and ci_requires_skipped_tests_to_run()):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        report.outcome = "failed"
+        report.longrepr = f"Verplicht in CI, maar overgeslagen: {reason}"
+    return report

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.errors import InputError
+from assistant.limits import CORPUS, TimeBudget, check_pdf_page_content
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PDF_PAGES = 2000
 MAX_DOCX_PARAGRAPHS = 50_000
-MAX_PAGE_CONTENT_BYTES = 20 * 1024 * 1024  # a huge content stream can make pypdf use GBs of memory
+MAX_PAGE_CONTENT_BYTES = CORPUS.max_page_content_bytes  # a huge content stream can make pypdf use GBs of memory
 TEXT_SUFFIXES = {".txt", ".md"}
 
 
@@ -127,11 +128,15 @@ def _load_pdf(path: Path) -> LoadedSource:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, OSError) as error:
         raise InputError(f"{path.name}: de pdf is beschadigd of onleesbaar ({error})") from error
+    except Exception as error:  # pypdf raises many other types on damaged files (NotImplementedError, ...)
+        raise InputError(f"{path.name}: de pdf is beschadigd of onleesbaar ({type(error).__name__})") from error
     if page_count > MAX_PDF_PAGES:
         raise InputError(f"{path.name}: de pdf heeft te veel pagina's ({page_count}; maximaal {MAX_PDF_PAGES})")
     lines: list[SourceLine] = []
     empty_pages: list[int] = []
+    budget = TimeBudget(CORPUS.max_seconds, path.name)  # bounds the whole file, not only each page
     for number, page in enumerate(reader.pages, 1):
+        budget.check()
         page_lines = _pdf_page_lines(path, page, number)
         if not any(text.strip() for text in page_lines):
             empty_pages.append(number)
@@ -156,14 +161,14 @@ def _pdf_page_lines(path: Path, page, number: int) -> list[str]:
     from pypdf.errors import PyPdfError
 
     try:
-        contents = page.get_contents()
-        if contents is not None and len(contents.get_data()) > MAX_PAGE_CONTENT_BYTES:
-            raise InputError(f"{path.name}: pagina {number} is te groot om te verwerken")
+        check_pdf_page_content(page, path.name, number, CORPUS)  # size and operator count, before pypdf parses
         return normalise_pdf_text(page.extract_text() or "")
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError) as error:
         raise InputError(f"{path.name}: pagina {number} van de pdf is beschadigd ({error})") from error
+    except Exception as error:  # e.g. NotImplementedError for a damaged filter name (found by fuzzing)
+        raise InputError(f"{path.name}: pagina {number} van de pdf is beschadigd ({type(error).__name__})") from error
 
 
 # --- docx -----------------------------------------------------------------------------------------------------
@@ -194,16 +199,21 @@ def _load_docx(path: Path) -> LoadedSource:
     except Exception as error:  # python-docx raises PackageNotFoundError and lxml errors for broken files
         raise InputError(f"{path.name}: het Word-bestand kan niet worden gelezen ({error})") from error
     body = document.element.body
+    # Count first (cheap), so a flood of paragraphs is refused before any of the costly per-paragraph work.
+    if sum(1 for child in body.iterchildren() if child.tag.rsplit("}", 1)[-1] == "p") > MAX_DOCX_PARAGRAPHS:
+        raise InputError(f"{path.name}: te veel alinea's (maximaal {MAX_DOCX_PARAGRAPHS})")
+    budget = TimeBudget(CORPUS.max_seconds, path.name)
+    style_names: dict[str | None, str | None] = {}
     lines: list[SourceLine] = []
     paragraph_index = 0
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
+        if paragraph_index % 500 == 0:
+            budget.check()
         if tag == "p":
             paragraph = Paragraph(child, document)
-            if paragraph_index >= MAX_DOCX_PARAGRAPHS:
-                raise InputError(f"{path.name}: te veel alinea's (maximaal {MAX_DOCX_PARAGRAPHS})")
             text = paragraph.text.replace("\n", " ").replace("\r", " ")
-            level = heading_level_from_style(paragraph.style.name if paragraph.style is not None else None)
+            level = heading_level_from_style(_style_name(paragraph, style_names))
             if text.strip():
                 lines.append(SourceLine(text, len(lines) + 1, paragraph=paragraph_index, heading_level=level))
                 lines.append(SourceLine("", len(lines) + 1, paragraph=paragraph_index))
@@ -217,6 +227,16 @@ def _load_docx(path: Path) -> LoadedSource:
                                             paragraph=paragraph_index))
             lines.append(SourceLine("", len(lines) + 1, paragraph=paragraph_index))
     return LoadedSource(path, "docx", lines)
+
+
+def _style_name(paragraph, cache: dict) -> str | None:
+    """The paragraph's style name, looked up once per style id (python-docx's look-up costs ~1 ms per call)."""
+    properties = paragraph._p.pPr
+    style_id = properties.style if properties is not None else None
+    if style_id not in cache:
+        style = paragraph.style
+        cache[style_id] = style.name if style is not None else None
+    return cache[style_id]
 
 
 def _dedupe_merged(cells: list[str]) -> list[str]:

@@ -251,7 +251,7 @@ def _embed(chunks: list[Chunk], embedder, settings: Settings, corpus_dir: Path, 
     cache = EmbeddingCache(embedder.model_id, embedder.dimension, Path(settings.embedding_cache_dir),
                            Path(settings.data_dir) / "embedding-cache", report.warnings.append)
     keys = [text_key(chunk.embed_text) for chunk in chunks]
-    vectors = np.zeros((len(chunks), embedder.dimension), dtype=np.float32)
+    vectors = _vector_buffer(settings, len(chunks), embedder.dimension)
     missing: dict[str, list[int]] = {}
     for row, key in enumerate(keys):
         cached = cache.get(key)
@@ -280,6 +280,25 @@ def _embed(chunks: list[Chunk], embedder, settings: Settings, corpus_dir: Path, 
             cache.save(None)
             last_save = time.monotonic()
     cache.save(bundled)
+    return vectors
+
+
+def _vector_buffer(settings: Settings, rows: int, dimension: int):
+    """All vectors of a build in a file-backed float32 matrix (``numpy.memmap``), filled batch by batch and read
+    slice by slice by the Chroma writer: the operating system keeps only the pages in use in memory, so a corpus far
+    larger than the bundled one ingests with bounded RSS. The file is unlinked at once (the mapping stays valid),
+    so even a killed ingest leaves nothing behind."""
+    import os
+
+    import numpy as np
+
+    if rows == 0:
+        return np.zeros((0, dimension), dtype=np.float32)
+    folder = Path(settings.data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f".vectors-{os.getpid()}.npy"
+    vectors = np.lib.format.open_memmap(path, mode="w+", dtype=np.float32, shape=(rows, dimension))
+    path.unlink()
     return vectors
 
 

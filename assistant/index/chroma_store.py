@@ -2,7 +2,8 @@
 
 ``embedded`` mode keeps a ``PersistentClient`` in the generation folder (``generations/<gen>/chroma``), so pruning a
 generation is deleting a folder. ``http`` mode talks to a shared ``chroma run`` server (``chromadb.HttpClient``);
-the collection name carries the generation id, so the same scheme works there and pruning drops the collection.
+the collection name and its metadata carry the generation id, so the same scheme works there, a reader never
+pairs its chunks with another generation's vectors, and pruning drops the collection.
 
 Offline rules (shared/domain/libraries.md §3.4): telemetry off; collections are created with
 ``embedding_function=None``; vectors are always passed explicitly (never ``query_texts=`` or ``documents=``
@@ -51,6 +52,7 @@ class ChromaStore:
 
     def __init__(self, settings: Settings, generation_dir: Path, generation: str):
         self.settings = settings
+        self.generation = generation
         self.name = collection_name_for(settings, generation)
         self._client = _client(settings, generation_dir)
         self._collection = None
@@ -59,11 +61,17 @@ class ChromaStore:
         self._drop_if_exists()
         self._collection = self._client.create_collection(
             self.name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
-            metadata={"embedder": embedder_id, "dimension": dimension})
+            metadata={"embedder": embedder_id, "dimension": dimension, "generation": self.generation})
         return self
 
     def open(self):
         self._collection = self._client.get_collection(self.name, embedding_function=None)
+        # The generation id is in the metadata too, so a process never pairs one generation's chunks, BM25 and
+        # manifest with another generation's vectors (e.g. on a shared server). Older collections lack it.
+        stored = (self._collection.metadata or {}).get("generation")
+        if stored is not None and stored != self.generation:
+            raise UserFacingError(f"De Chroma-collectie {self.name} hoort bij indexgeneratie {stored}, niet bij "
+                                  f"{self.generation}.", hint="draai python ingest.py --rebuild")
         return self
 
     def _drop_if_exists(self) -> None:

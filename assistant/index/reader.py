@@ -143,7 +143,15 @@ class IndexReader:
             return []
         if where:
             compile_where(where)  # same validation (and Dutch messages) as BM25
-        pairs = self._store.query(self._embedder.embed_query_vector(query), k, where)
+        try:
+            pairs = self._store.query(self._embedder.embed_query_vector(query), k, where)
+        except Exception as error:  # noqa: BLE001 - server down, collection pruned under an old reader, ...
+            # Never an error for the user and never another generation's vectors: this query goes on with
+            # keywords only (the hybrid search fuses what it has), and the reason is shown. The next query retries.
+            self.dense_problem = (f"Zoeken op betekenis lukte niet ({type(error).__name__}); alleen op trefwoorden "
+                                  "gezocht.")
+            return []
+        self.dense_problem = None
         return self._hits((self.chunk_by_id[chunk_id], score) for chunk_id, score in pairs
                           if chunk_id in self.chunk_by_id)
 

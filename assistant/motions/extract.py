@@ -126,7 +126,8 @@ def _table_row(cells) -> str:
     height = max((len(c) for c in columns), default=0)
     out = []
     for index in range(height):
-        out.append("\t".join(col[index] if index < len(col) else "" for col in columns).rstrip("\t"))
+        # Empty cells stay (single tabs on both sides): "w.g." under the second of two names keeps its column.
+        out.append("\t".join(col[index] if index < len(col) else "" for col in columns))
     return "\n".join(out)
 
 
@@ -195,7 +196,10 @@ def _body_text(message) -> str:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return ""
-    text = part.get_content()
+    try:
+        text = part.get_content()
+    except Exception:  # noqa: BLE001 - an unknown or broken charset ("unknown-8bit", found by fuzzing): decode ourselves
+        text = _decode(part.get_payload(decode=True) or b"")
     if part.get_content_type() == "text/html":
         text = _html_to_text(text)
     return text

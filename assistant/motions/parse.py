@@ -28,14 +28,18 @@ from assistant.motions.changes import (
 )
 from assistant.motions.model import Amendment, ContactPerson, Motion, Oproep, Signatory
 from assistant.motions.signatures import (
+    CELL_SPLIT_RE,
+    is_gemeente_name,
     FUNCTION_START_RE,
     HEADING_SIGN_RE,
     SignatureParser,
     looks_like_signature,
+    parse_signature_cell,
     strong_signature,
 )
 from assistant.motions.text import (
     DATE_ISO_RE,
+    clean_gemeente,
     DATE_NUMERIC_RE,
     DATE_WORDS_RE,
     LIST_SPLIT_RE,
@@ -79,6 +83,8 @@ FIELD_CONTACT_RE = re.compile(
     re.I,
 )
 FIELD_MEETING_RE = re.compile(r"^(?:b?alv|vergadering|ledenvergadering|algemene\s+ledenvergadering|voor\s+de\s+b?alv)\s*:?\s*(.*\d{4}.*)$", re.I)
+FIELD_PART_RE = re.compile(r"^(?:onderdeel|deel|betreft\s+onderdeel)\s*:\s*(.+)$", re.I)
+_AGENDA_NAME_RE = re.compile(r"\bagendapunt\s*:?\s*\d{1,2}\s?[a-z]?\b\s*[:.,–-]?\s*([A-Za-zÀ-ÿ].{2,})$", re.I)
 FIELD_AGENDA_RE = re.compile(r"\bagendapunt\s*:?\s*(\d{1,2}\s?[a-z]?)\b", re.I)
 FIELD_TARGET_RE = re.compile(
     r"^(?:betreft|voorstel|onderwerp|amendement\s+op|op\s+het\s+voorstel|ALV-voorstel)\s*:\s*(.*)$", re.I
@@ -93,10 +99,17 @@ OVERWEGENDE_RE = re.compile(
     re.I,
 )
 HEADING_OPROEP_RE = re.compile(
-    r"^(?:oproep|oproepen|dictum|verzoek)(?:\s+aan\s+(.*?))?\s*:?\s*$", re.I
+    r"^(?:oproep|oproepen|dictum|verzoek|besluit)(?:\s+aan\s+(.*?))?\s*:?\s*$", re.I
 )
 CALL_RE = re.compile(
-    r"^(?:en\s+|besluit\s+|de\s+alv\s+|wij\s+|de\s+leden\s+|de\s+gemeenten?\s+[A-Z][\w'-]*\s+)?(roept|verzoekt|draagt|vraagt|dringt|spreekt|verzoeken|roepen|vragen|dragen|spreken)\b\s*(.*)$",
+    r"^(?:en\s+|besluit\s+|wij\s+|de\s+gemeenten?\s+[A-Z][\w'-]*\s+|"
+    r"(?:de|het)\s+(?:alv|b?alv|algemene\s+ledenvergadering|leden(?:vergadering)?)(?:\s+van\s+de\s+vng)?\s*,?\s+)?(roept|verzoekt|draagt|vraagt|dringt|spreekt|verzoeken|roepen|vragen|dragen|spreken)\b\s*(.*)$",
+    re.I,
+)
+# "besluit het VNG-bestuur op te roepen …" / under a "Besluit:" heading "het VNG-bestuur te verzoeken …".
+INFINITIVE_CALL_RE = re.compile(
+    r"^(?:en\s+)?(?:besluit\s*:?\s+)?(?:om\s+)?((?:het|de)\s+[^,;:]{2,80}?)\s+(op\s+te\s+roepen|te\s+verzoeken|op\s+te\s+dragen|te\s+vragen)\b"
+    r"\s*[:,]?\s*(.*)$",
     re.I,
 )
 PASSIVE_CALL_RE = re.compile(
@@ -127,6 +140,7 @@ class _State:
     support: list[str] = field(default_factory=list)
     title: str = ""
     title_guessed: bool = False
+    title_from_kind: bool = False  # taken from the "Motie …" line; an explicit title field replaces it
     year_hint: int | None = None
     meeting: dt.date | None = None  # from an "ALV: <datum>" header field
     datum: dt.date | None = None
@@ -137,8 +151,11 @@ class _State:
     slotzin: str = ""
     toelichting: list[str] = field(default_factory=list)
     target: str = ""
+    target_guessed: bool = False  # from a bare line; a "Voorstel:"/"Betreft:" field replaces it
     agenda_item: str = ""
     sign_start: int | None = None
+    list_return: str = "after"  # the section after a mede-indieners/supporters/contacts list
+    sign_content: bool = False  # a line was read inside the signature region
     contacts: list[str] = field(default_factory=list)
     oproep_heading_addressee: str | None = None
     change_lines: list[Line] = field(default_factory=list)
@@ -246,8 +263,14 @@ def _unwrap_phrases(text: str) -> str:
     return text
 
 
+# Word and PDF copies carry a BOM, soft hyphens and zero-width characters inside words ("VNG-be\u00adstuur"), and
+# thin or narrow no-break spaces ("€\u202f5 miljoen"): drop the first kind, make the second a plain space.
+_INVISIBLE = str.maketrans({**{c: None for c in "\ufeff\u00ad\u200b\u200c\u200d\u2060"},
+                            **{c: " " for c in "\u2002\u2003\u2007\u2009\u202f"}})
+
+
 def _split_lines(text: str) -> list[Line]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(_INVISIBLE)
     text = _unwrap_phrases(text)
     out: list[Line] = []
     for raw in text.split("\n"):
@@ -271,11 +294,12 @@ def _read_sections(lines: list[Line], state: _State, kind: str) -> None:
             continue
         if state.section.endswith("_gap"):
             base = state.section[:-4]
-            state.section = base if line.bullet else "after"
+            state.section = base if line.bullet else state.list_return
         if _header_field(line, state, kind):
             continue
-        if state.section in {"mede", "support"} and not (line.bullet or _looks_like_gemeente_list(body)):
-            state.section = "after"
+        if state.section in {"mede", "support"} and (
+                not (line.bullet or _looks_like_gemeente_list(body, known_only=True)) or _is_section_start(body)):
+            state.section = state.list_return  # "Aanleiding" right below the list is a heading, not a gemeente
         if state.section in {"mede", "support", "contact"}:
             _add_list_item(state, body)
             continue
@@ -290,21 +314,36 @@ def _header_field(line: Line, state: _State, kind: str) -> bool:
     body = line.body
     if match := FIELD_MEDE_RE.match(body):
         state.mede += split_gemeenten(match[1])
-        state.section = "mede"
+        _enter_list(state, "mede")
         return True
     if match := FIELD_SUPPORT_RE.match(body):
         state.support += split_gemeenten(match[1])
-        state.section = "support"
+        _enter_list(state, "support")
         return True
     if match := FIELD_CONTACT_RE.match(body):
         if field_value(match[1]):
             state.contacts.append(field_value(match[1]))
-        state.section = "contact"
+        _enter_list(state, "contact")
         return True
     if state.section == "header" or state.sign_start is None:
+        in_list = state.section in _LIST_SECTIONS
+        if in_list:
+            listed, state.section = state.section, state.list_return  # "Datum: …" below the list ends it
         if _header_only_field(line, state, kind):
             return True
+        if in_list:
+            state.section = listed
     return False
+
+
+_LIST_SECTIONS = {"mede", "support", "contact", "mede_gap", "support_gap", "contact_gap"}
+
+
+def _enter_list(state: _State, section: str) -> None:
+    """A list (mede-indieners, supporters, contacts) starts; when it ends, the header goes on if it was the header."""
+    if state.section not in {"mede", "support", "contact", "mede_gap", "support_gap", "contact_gap"}:
+        state.list_return = "header" if state.section == "header" else "after"
+    state.section = section
 
 
 def _header_only_field(line: Line, state: _State, kind: str) -> bool:
@@ -314,8 +353,9 @@ def _header_only_field(line: Line, state: _State, kind: str) -> bool:
         guessed = body.lower().startswith("onderwerp")
         if guessed and re.search(r"\b(?:motie|amendement|alv|ledenvergadering)\b", value, re.I):
             return True  # an e-mail subject like "Motie ALV 26 juni 2024" is not a title
-        if value and (not state.title or state.title_guessed):
-            state.title, state.title_guessed = value, guessed
+        if value and (not state.title or state.title_guessed or state.title_from_kind and not guessed):
+            # an explicit "Titel motie:" beats the words after "Motie" on the first line
+            state.title, state.title_guessed, state.title_from_kind = value, guessed, False
         return True
     if (match := FIELD_DATE_RE.match(body)) and (state.section == "header" or parse_dutch_date(match[1])):
         state.datum = state.datum or parse_dutch_date(match[1], state.year_hint)
@@ -328,6 +368,12 @@ def _header_only_field(line: Line, state: _State, kind: str) -> bool:
     if (match := FIELD_MEETING_RE.match(body)) and (day := parse_dutch_date(match[1])):
         state.meeting = state.meeting or day
         _agenda_item(body, state)
+        if kind == "amendement" and not state.target and (named := _AGENDA_NAME_RE.search(body)):
+            state.target = field_value(named[1])  # "ALV 26 juni 2024, agendapunt 8: Financieel Jaarverslag 2023"
+        return True
+    if kind == "amendement" and (match := FIELD_PART_RE.match(body)):
+        part = field_value(match[1])  # "Onderdeel: Bestuurlijk jaarverslag": which part of the agenda item
+        state.target = f"{state.target} (onderdeel {part})" if state.target else part
         return True
     if KIND_MOTIE_RE.match(body) or KIND_AMEND_RE.match(body):
         _read_kind_line(body, state, kind)
@@ -336,14 +382,23 @@ def _header_only_field(line: Line, state: _State, kind: str) -> bool:
         _read_indiener(match[1], state)
         return True
     if kind == "amendement" and (match := FIELD_TARGET_RE.match(body)) and not is_change_line(body):
-        state.target = state.target or field_value(match[1])
+        if not state.target or state.target_guessed:
+            state.target, state.target_guessed = field_value(match[1]), False
         _agenda_item(body, state)
         return True
     return False
 
 
+_MEDE_IN_VALUE_RE = re.compile(
+    r"\s*[,;]?\s+(?:en\s+)?(?:mede\s+namens|mede[- ]?indieners?|mede[- ]?indienende\s+gemeenten?|mede\s+ingediend\s+door)"
+    r"\s*:?\s*(?:de\s+)?(?:gemeenten?\s+)?",
+    re.I,
+)
+
+
 def _read_indiener(value: str, state: _State) -> None:
-    value = re.split(r",?\s+mede\s+namens\s+", value, maxsplit=1, flags=re.I)
+    """ "gemeente Hoeksche Waard, mede-indiener gemeente Goeree-Overflakkee": lead first, co-submitters after."""
+    value = _MEDE_IN_VALUE_RE.split(value, maxsplit=1)
     state.indiener_names += split_gemeenten(value[0])
     if len(value) > 1:
         state.mede += split_gemeenten(value[1])
@@ -356,7 +411,8 @@ def _read_kind_line(body: str, state: _State, kind: str) -> None:
     match = re.match(r"^(?:van\s+)?(?:de\s+)?gemeente(?:n|\(n\))?\s*:?\s+(.*)$", rest, re.I)
     if match:
         protected = protect_names(match[1])
-        names = re.split(r"\s+(?:op|over|inzake|bij|betreffende|ten\s+aanzien\s+van|m\.b\.t\.)\s+|:|\s[-–]\s|\(", protected, maxsplit=1)
+        names = re.split(r"\s+(?:op|over|inzake|bij|betreffende|ten\s+aanzien\s+van|m\.b\.t\.)\s+|:|\s[-–]\s|\(", protected,
+                         maxsplit=1, flags=re.I)
         _read_indiener(unprotect_names(names[0]), state)
         rest = unprotect_names(names[1]) if len(names) > 1 else ""
     rest = re.sub(r"^(?:op|bij)\s+(?:het\s+)?(?:agendapunt\s+\S+\s*)?[:,-]?\s*", "", rest, flags=re.I)
@@ -365,8 +421,15 @@ def _read_kind_line(body: str, state: _State, kind: str) -> None:
         return
     if kind == "amendement":
         state.target = state.target or rest
+    elif _only_a_meeting(rest):
+        return  # "Motie voor de Najaars-ALV van 5 december 2025" names the meeting, not the motion
     elif not state.title or state.title_guessed:
-        state.title, state.title_guessed = rest, False
+        state.title, state.title_guessed, state.title_from_kind = rest, False, True
+
+
+def _only_a_meeting(text: str) -> bool:
+    return bool(re.search(r"\b(?:b?alv|ledenvergadering|vergadering)\b", text, re.I) and parse_dutch_date(text)
+                and len(text.split()) <= 9)
 
 
 
@@ -414,15 +477,18 @@ def _motion_line(line: Line, state: _State) -> None:
         state.section = "signatures"
         state.sign_start = line.index + 1
         return
-    if match := HEADING_SIGN_RE.match(body):
+    if (match := HEADING_SIGN_RE.match(body)) and not (state.section == "signatures" and state.sign_content):
+        # the heading of the signatures (also right after the slotzin); a "Handtekening: w.g." label row further
+        # down is part of them, not a new heading
         state.section = "signatures"
         state.sign_start = line.index if field_value(match[1]) else line.index + 1
         return
     if state.section == "signatures":
+        state.sign_content = True
         return
     if state.section not in {"header", "aanleiding"} and not line.bullet and looks_like_signature(body):
         state.section = "signatures"  # no slotzin and no "Ondertekening" heading: the signatures start here
-        state.sign_start = line.index
+        _start_signatures(state, line)
         return
     if match := HEADING_AANLEIDING_RE.match(body):
         state.section = "aanleiding"
@@ -499,6 +565,14 @@ def _call_line(body: str, state: _State) -> bool:
         state.oproepen.append(Oproep(text=match[3].strip(), verb=verb[match[2].lower()], addressee=match[1], to_vng_bestuur=True))
         state.section = "call"
         return True
+    in_dictum = state.section in {"oproep", "call"} or re.match(r"^(?:en\s+)?besluit\b", body, re.I)
+    if in_dictum and (infinitive := INFINITIVE_CALL_RE.match(body)):
+        verb = {"op te roepen": "roept op", "te verzoeken": "verzoekt", "op te dragen": "draagt op", "te vragen": "vraagt"}
+        addressee = infinitive[1].strip()
+        state.oproepen.append(Oproep(text=infinitive[3].strip(), verb=verb[" ".join(infinitive[2].lower().split())],
+                                     addressee=addressee, to_vng_bestuur=_addressed_to_vng(addressee)))
+        state.section = "call"
+        return True
     match = CALL_RE.match(body)
     if not match:
         return False
@@ -565,11 +639,14 @@ def _oproep_content(body: str, state: _State) -> None:
 
 def _amendment_line(line: Line, state: _State) -> None:
     body = line.body
-    if match := HEADING_SIGN_RE.match(body):
+    if (match := HEADING_SIGN_RE.match(body)) and not (state.section == "signatures" and state.sign_content):
+        # the heading of the signatures (also right after the slotzin); a "Handtekening: w.g." label row further
+        # down is part of them, not a new heading
         state.section = "signatures"
         state.sign_start = line.index if field_value(match[1]) else line.index + 1
         return
     if state.section == "signatures":
+        state.sign_content = True
         return
     _agenda_item(body, state)
     if match := HEADING_TOELICHTING_RE.match(body):
@@ -584,21 +661,25 @@ def _amendment_line(line: Line, state: _State) -> None:
         or state.section in {"changes", "header"} and not line.bullet and FUNCTION_START_RE.match(body)
     ):
         state.section = "signatures"
-        state.sign_start = line.index
+        _start_signatures(state, line)
         return
-    if state.section == "header" and not state.target and (match := FIELD_TARGET_RE.match(body)):
-        state.target = field_value(match[1])
+    if state.section == "header" and (not state.target or state.target_guessed) and (match := FIELD_TARGET_RE.match(body)):
+        state.target, state.target_guessed = field_value(match[1]), False
+        return
+    if state.section == "header" and not state.target and _bare_target_line(line):
+        # "Raamovereenkomst Verpakkingen" on its own line under the heading
+        state.target, state.target_guessed = field_value(body), True
         return
     if state.section == "toelichting":
         if looks_like_signature(body):
             state.section = "signatures"
-            state.sign_start = line.index
+            _start_signatures(state, line)
             return
         state.toelichting.append(body)
         return
     if state.section == "changes" and looks_like_signature(body) and not is_change_line(body):
         state.section = "signatures"
-        state.sign_start = line.index
+        _start_signatures(state, line)
         return
     state.change_lines.append(line)
 
@@ -610,14 +691,54 @@ def _amendment_line(line: Line, state: _State) -> None:
 
 
 
+def _bare_target_line(line: Line) -> bool:
+    """A short unlabeled line in an amendment's header names the proposal; a sentence or an intro ("… als volgt
+    te wijzigen:") does not."""
+    body = line.body
+    if line.bullet or len(body) > 120 or body.endswith(":") or PREAMBLE_RE.match(body) or is_change_line(body):
+        return False
+    if "|" in line.raw or "\t" in line.raw or re.search(r"\S\s{3,}\S", line.raw):
+        return False  # a table row or columns, not a name
+    if ":" in body[:25] or re.fullmatch(r"(?i)agendapunt\s*\d{1,2}\s?[a-z]?\.?", body):
+        return False  # a labelled field ("Agendapunt: 5b", "Vergadering: …") or only a number
+    if body.endswith(".") and len(body.split()) > 6:
+        return False
+    return not (_only_a_date(body) or looks_like_signature(body) or HEADING_TOELICHTING_RE.match(body))
+
+
+def _start_signatures(state: _State, line: Line) -> None:
+    """The signature region starts at ``line``, or higher when the lines right above it are its column headers:
+    gemeente names ("Eindhoven,      Helmond,") or functions ("de secretaris,    de burgemeester,")."""
+    if state.sign_start is not None and state.sign_start <= line.index:
+        return  # the signatures began above (a list of supporters or mede-indieners stood in between)
+    start = line.index
+    previous = {l.index: l for l in state.change_lines}
+    while start - 1 in previous and _column_header_line(previous[start - 1]):
+        start -= 1
+    state.sign_start = start
+    state.change_lines = [l for l in state.change_lines if l.index < start]
+
+
+def _column_header_line(line: Line) -> bool:
+    cells = [c for c in CELL_SPLIT_RE.split(line.raw.strip().strip("|")) if c.strip()]
+    if not cells or not line.body:
+        return False
+    parsed = [parse_signature_cell(cell) for cell in cells]
+    return all(c.header_gemeente or (c.function and not c.name and not c.signed) for c in parsed)
+
+
 # --- lists, contacts, submitters -------------------------------------------------------------------------------
 
 
-def _looks_like_gemeente_list(body: str) -> bool:
-    if re.search(r"[\d:@]", body) or len(body) > 200:
+def _looks_like_gemeente_list(body: str, known_only: bool = False) -> bool:
+    """ "Ede, Wageningen en Renkum" under a list heading. ``known_only`` (a line without a bullet): every name must
+    be a gemeente, so "De Algemene Ledenvergadering," right below the list is not taken for one."""
+    if re.search(r"[\d:@]", body) or len(body) > 200 or PREAMBLE_RE.match(body):
         return False
     parts = [p for p in LIST_SPLIT_RE.split(protect_names(body)) if p.strip()]
-    return bool(parts) and all(len(p.split()) <= 4 and re.match(r"^(?:de\s+|gemeente\s+)?['A-ZÀ-Ý]", p.strip(), re.I) for p in parts)
+    if not parts or not all(len(p.split()) <= 4 and re.match(r"^(?:de\s+|gemeente\s+)?['A-ZÀ-Ý]", p.strip(), re.I) for p in parts):
+        return False
+    return not known_only or all(is_gemeente_name(clean_gemeente(unprotect_names(p)) or p.strip()) for p in parts)
 
 
 def _add_list_item(state: _State, body: str) -> None:
@@ -631,17 +752,40 @@ def _add_list_item(state: _State, body: str) -> None:
         state.support += names
 
 
+# "Bergen (NH.)": a province in brackets is part of the gemeente's name, not a remark to split off.
+_PROVINCE_SUFFIX_RE = re.compile(r"\s\(([A-Z][A-Za-z]{0,3}\.?)\)")
+# "beleidsadviseur gemeente Utrecht" / "griffier bij de gemeente Ede": a function with its gemeente.
+_FUNCTION_AT_GEMEENTE_RE = re.compile(r"^(.+?)\s+(?:(?:bij|van)\s+(?:de\s+)?)?gemeente\s+(\S.*)$", re.I)
+
+
 def _contact(text: str) -> ContactPerson:
+    """ "Naam, functie, gemeente, e-mail, telefoon" in any order after the name (as the drafting export writes it)."""
     email = EMAIL_RE.search(text)
     phone = PHONE_RE.search(text)
-    rest = EMAIL_RE.sub("", PHONE_RE.sub("", text))
-    parts = [p.strip() for p in re.split(r"[,;|()]|\s[-–]\s", rest) if p.strip()]
+    rest = _PROVINCE_SUFFIX_RE.sub(r"⟨\1⟩", EMAIL_RE.sub("", PHONE_RE.sub("", text)))
+    parts = [p.strip().replace("⟨", " (").replace("⟩", ")")
+             for p in re.split(r"[,;|()]|\s[-–]\s", rest) if p.strip()]
+    function, gemeente = "", ""
+    for part in parts[1:]:
+        if not gemeente and (named := _contact_gemeente(part)):
+            gemeente = named
+        elif not function:
+            function = part
+            if not gemeente and (at := _FUNCTION_AT_GEMEENTE_RE.match(part)) and (named := _contact_gemeente(at[2])):
+                function, gemeente = at[1].strip(), named
     return ContactPerson(
         name=parts[0] if parts else "",
-        function=parts[1] if len(parts) > 1 else "",
+        function=function,
+        gemeente=gemeente,
         email=email[0] if email else "",
         phone=phone[0].strip() if phone else "",
     )
+
+
+def _contact_gemeente(part: str) -> str:
+    """The gemeente a part of a contact line names ("Utrecht", "gemeente 's-Hertogenbosch"), or ""."""
+    name = clean_gemeente(part)
+    return name if name and is_gemeente_name(name) else ""
 
 
 def _dedupe(names: list[str]) -> list[str]:

@@ -125,7 +125,7 @@ def collect_zip(data: bytes, label: str, limits: ImportLimits) -> list[IncomingF
     prefix = f"{label}/" if label else ""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError):
+    except Exception:  # noqa: BLE001 - BadZipFile, OSError, ValueError ... for a damaged central directory
         return [IncomingFile(label or "ZIP-bestand", error="Geen geldig ZIP-bestand; het kon niet worden geopend.")]
     members = [info for info in archive.infolist() if not info.is_dir() and not _is_hidden_member(info.filename)]
     if len(members) > limits.max_files:
@@ -138,8 +138,15 @@ def collect_zip(data: bytes, label: str, limits: ImportLimits) -> list[IncomingF
         if refusal:
             incoming.append(IncomingFile(name, error=refusal))
             continue
-        with archive.open(info) as handle:
-            content = handle.read(limits.max_file_bytes + 1)  # never trust the header's size
+        try:
+            with archive.open(info) as handle:
+                content = handle.read(limits.max_file_bytes + 1)  # never trust the header's size
+        except Exception as error:  # noqa: BLE001 - zipfile raises BadZipFile, zlib.error, EOFError, ValueError ...
+            # A header that lies about the size (CRC mismatch), a damaged stream, an unsupported compression method
+            # (found by fuzzing, tests/robustness): this member gets a reason, the rest of the batch goes on.
+            incoming.append(IncomingFile(name, error="Geweigerd: dit bestand in het ZIP-bestand is beschadigd of "
+                                                     f"onjuist ingepakt ({type(error).__name__})."))
+            continue
         if len(content) > limits.max_file_bytes:
             incoming.append(IncomingFile(name, error=_too_large(len(content), limits)))
             continue

@@ -8,6 +8,7 @@ toelichting of a resolutie. For a meeting the registry does not know, the check 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from assistant.motions.model import Amendment, AmendmentChange
 from assistant.rules.domain import AmendabilityVerdict, amendable_items
@@ -56,7 +57,9 @@ def _target_text(item: Amendment) -> str:
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^0-9a-zà-ÿ]+", " ", text.lower()).strip()
+    """Lower case, no accents ("décharge" = "decharge": Word and typed copies differ), words only."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    return re.sub(r"[^0-9a-z]+", " ", text).strip()
 
 
 def _quoted_passages(item: Amendment) -> list[str]:
@@ -93,10 +96,20 @@ def verdict_for(ctx: CheckContext) -> AmendabilityVerdict:
     passages = _quoted_passages(item)
     if not items.known or not passages or items.meeting is None:
         return verdict
+    quoted_from = None  # the amendable proposal the struck text is quoted from
     for agenda_item in items.meeting.items:
+        # A passage that also stands in the item's own (amendable) proposal text is not evidence of the
+        # non-amendable part: a cited line can mention both ("jaarverslag ter kennisname … decharge verlenen").
+        if _found_in(passages, agenda_item.proposals):
+            quoted_from = quoted_from or (agenda_item if agenda_item.amendable else None)
+            continue
         for part in agenda_item.non_amendable_parts:
             if _found_in(passages, part.sources):
                 return AmendabilityVerdict(True, False, agenda_item, part, part.reason, part.sources)
+    if verdict.amendable is False and verdict.part is None and quoted_from is not None and verdict.item is not None \
+            and quoted_from.number.startswith(verdict.item.number):
+        # "Agendapunt 5" while the text is quoted from the resolution 5b: the sub-item is meant
+        return items.classify(quoted_from.number, "")
     return verdict
 
 

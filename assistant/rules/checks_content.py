@@ -16,7 +16,9 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NOT_MONEY = r"(?!\s*(?:inwoners|mensen|personen|huishoudens|woningen|kinderen|jongeren|ouderen|asielzoekers|statushouders|banen|ton|kilo|m2|km|uur|dagen|leerlingen|patiënten|cliënten)\b)"
 AMOUNT_RE = re.compile(
     rf"((?:€|\bEUR)\s?\d[\d.,]*(?:\s*(?:miljoen|miljard|mln\.?|mld\.?))?|\b\d[\d.,]*\s*(?:euro|eurocent)\b|\b\d[\d.,]*\s*(?:miljoen|miljard|mln\.?|mld\.?){_NOT_MONEY}|"
-    rf"\b(?:een|één|twee|drie|vier|vijf|tien|honderd)\s+(?:miljoen|miljard){_NOT_MONEY})",
+    rf"\b(?:een|één|twee|drie|vier|vijf|tien|honderd)\s+(?:miljoen|miljard){_NOT_MONEY}|"
+    # A percentage is a specific amount too ("ten minste 80% van de meerkosten"): rules.md §7 CONT-NO-AMOUNTS.
+    rf"\b\d[\d.,]*\s?(?:%|procent\b))",
     re.I,
 )
 _NUM_WORD = r"(?:\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|achttien|vierentwintig|half|anderhalf)"
@@ -33,7 +35,7 @@ DEADLINE_RE = re.compile(
 RESULT_RE = re.compile(
     r"(\bzorg(?:t|en)?\s+ervoor\s+dat|\bervoor\s+(?:te\s+)?zorg(?:en|t)\b|\bte\s+zorgen\s+dat|\bzorg\s+te\s+dragen\b|"
     r"\bgarande(?:ert|ren)\b|\bte\s+garanderen\b|\bbewerkstellig\w*|\bte\s+bewerkstelligen\b|\bte\s+realiseren\s+dat\b|"
-    r"\bte\s+regelen\s+dat\b|\bte\s+zorgen\s+voor\b|\bzorgt\s+voor\b|\baf\s+te\s+dwingen\b|\bdwingt\s+af\b|\bte\s+verzekeren\s+dat\b)",
+    r"\bte\s+regelen\s+dat\b|\bregel(?:t|en)\s+dat\b|\bte\s+zorgen\s+voor\b|\bzorgt\s+voor\b|\baf\s+te\s+dwingen\b|\bdwingt\s+af\b|\bte\s+verzekeren\s+dat\b)",
     re.I,
 )
 EFFORT_RE = re.compile(
@@ -67,9 +69,15 @@ def _detect_full_dates(ctx: CheckContext) -> list[Hit]:
         end = -1
         for match in matches:
             if match.end() > end:  # skip a match inside a longer one ("1 januari" in "1 januari 2025")
-                found.append(_quote(match))
                 end = match.end()
+                if not _REFERENCE_BEFORE_RE.search(text[max(0, match.start() - 30):match.start()]):
+                    found.append(_quote(match))
     return [Hit(f"Gevonden in de oproep: {', '.join(dict.fromkeys(found))}.")] if found else []
+
+
+# "de motie van de ALV van 1 december 2023", "de Kamerbrief d.d. 12 mei 2024": a date that names a document or an
+# earlier meeting is a reference, not a term set for the bestuur.
+_REFERENCE_BEFORE_RE = re.compile(r"\b(?:van|d\.\s?d\.|dd|sinds|gedateerd)\s*$", re.I)
 
 
 def _result_clauses(text: str) -> list[str]:
@@ -93,11 +101,11 @@ _CONTENT_SOURCES = (f1(504, note="niet te gedetailleerd en te technisch"),
 TOO_DETAILED_AMOUNTS = Rule(
     id="TOO_DETAILED_AMOUNTS", severity=Severity.WARNING, applies_to=("motie",), family="content",
     title="Bedragen in de oproep",
-    message="De oproep noemt een specifiek bedrag.",
-    hint="Laat het bedrag weg uit de oproep en vraag het bestuur zich in te spannen voor bijvoorbeeld 'toereikende' "
-    "of 'structurele' financiering; cijfers over de omvang van het probleem horen in de constateringen.",
-    what="Of de oproep een geldbedrag noemt (€, euro, miljoen, miljard). Bedragen in de aanleiding, constateringen "
-    "of overwegingen tellen niet.",
+    message="De oproep noemt een specifiek bedrag of percentage.",
+    hint="Laat het bedrag of percentage weg uit de oproep en vraag het bestuur zich in te spannen voor bijvoorbeeld "
+    "'toereikende' of 'structurele' financiering; cijfers over de omvang van het probleem horen in de constateringen.",
+    what="Of de oproep een geldbedrag noemt (€, euro, miljoen, miljard) of een percentage ('ten minste 80% van de "
+    "kosten'). Bedragen en percentages in de aanleiding, constateringen of overwegingen tellen niet.",
     why="Een motie moet niet het karakter krijgen van een regulier ALV-voorstel (dat vier weken vooraf wordt "
     "toegezonden): dus liever geen specifieke bedragen, exacte termijnen of complexe gedetailleerde omschrijvingen.",
     sources=_CONTENT_SOURCES, detect=_detect(AMOUNT_RE),
@@ -110,7 +118,8 @@ TOO_DETAILED_DEADLINE = Rule(
     hint="Vervang de exacte termijn door een richting ('zo spoedig mogelijk', 'bij de komende kabinetsformatie'); "
     "de urgentie kunt u in de overwegingen toelichten.",
     what="Of de oproep een exacte datum of termijn noemt ('vóór 1 januari 2025', 'uiterlijk 2026', 'binnen drie "
-    "maanden'). Data in de aanleiding, constateringen of overwegingen tellen niet.",
+    "maanden'). Data in de aanleiding, constateringen of overwegingen tellen niet, en ook geen datum die naar een "
+    "stuk of een eerdere vergadering verwijst ('de motie van de ALV van 1 december 2023').",
     why="Liever geen exacte termijnen in een motie: die geven haar het karakter van een regulier ALV-voorstel.",
     sources=_CONTENT_SOURCES, detect=_detect_full_dates,
 )

@@ -27,7 +27,15 @@ def _lead_burgemeesters(ctx: CheckContext) -> list[Signatory]:
 
 
 def _detect_unsigned(ctx: CheckContext) -> list[Hit]:
-    return [] if _signed(ctx) else [Hit()]
+    """One cause, one finding: with no signature at all, the detail names everyone who still has to sign (the
+    lead's burgemeester and each co-submitter), instead of adding NO_BURGEMEESTER_SIGNATURE and
+    COSIGNER_WITHOUT_SIGNATURE for the same missing signatures."""
+    if _signed(ctx):
+        return []
+    item = ctx.item
+    needed = [f"de burgemeester van {item.indiener}" if item.indiener else "de burgemeester van de indienende gemeente"]
+    needed += [f"namens het college van {g}" for g in item.mede_indieners]
+    return [Hit(f"Nog te ondertekenen: {'; '.join(needed)}.")]
 
 
 UNSIGNED = Rule(
@@ -36,10 +44,13 @@ UNSIGNED = Rule(
     message="Het stuk is niet ondertekend: er staat geen handtekening of 'w.g.' bij een naam.",
     hint="Laat de burgemeester van de indienende gemeente ondertekenen (eventueel samen met de betrokken wethouder "
     "of de gemeentesecretaris) en zet bij een tekstversie 'w.g.' of '[handtekening]' bij de naam. Een getypte naam, "
-    "of '(handtekening volgt)', is geen ondertekening.",
-    what="Of er minstens één ondertekening is: een handtekening of een markering als 'w.g.', '(w.g.)' of "
-    "'[handtekening]' bij een naam. Als er helemaal geen ondertekening is, meldt de controle alleen deze fout "
-    "(niet ook NO_BURGEMEESTER_SIGNATURE of COSIGNER_WITHOUT_SIGNATURE).",
+    "'(handtekening volgt)' of 'wordt digitaal ondertekend' is geen ondertekening. Ook elke mede-indienende gemeente "
+    "tekent namens haar college.",
+    what="Of er minstens één ondertekening is: een handtekening, een markering als 'w.g.', '(w.g.)' of "
+    "'[handtekening]' bij een naam, of een notitie 'Digitaal ondertekend door …'. Als er helemaal geen ondertekening "
+    "is, meldt de controle alleen deze fout, met wie er nog moet tekenen (de burgemeester van de indienende gemeente "
+    "en elke mede-indiener); niet ook NO_BURGEMEESTER_SIGNATURE of COSIGNER_WITHOUT_SIGNATURE, want dat zijn "
+    "dezelfde ontbrekende handtekeningen. Zodra er één handtekening staat, gelden die twee regels wel.",
     why="Een motie is pas definitief als zij is ondertekend; de VNG publiceert alleen ondertekende moties. Voor "
     "amendementen gelden dezelfde voorwaarden.",
     sources=(f1(484, note="pas definitief als ondertekend"), f1(392, note="amendementen: dezelfde voorwaarden")),

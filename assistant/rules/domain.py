@@ -302,11 +302,20 @@ class AmendableItems:
         if not number and target:
             mention = re.search(r"agendapunt\s*(\d{1,2}\s*[.]?\s*[a-h]?)\b", target, re.IGNORECASE)
             number = normalise_item_number(mention.group(1)) if mention else ""
+        by_name = self._item_named_in(f"{agenda_item} {target}")
         if number:
             item = self.meeting.item(number)
+            # "Agendapunt 5: Resolutie asielketen": the name points to sub-item 5b of the number written
+            if by_name is not None and by_name.number != number and by_name.number.startswith(number) \
+                    and not by_name.number[len(number):].isdigit():
+                return by_name
             if item is not None:
                 return item
-        text = " ".join(f"{agenda_item} {target}".lower().split())
+        return by_name
+
+    def _item_named_in(self, text: str) -> AgendaItem | None:
+        """The item whose longest alias or title occurs in ``text``."""
+        text = " ".join(text.lower().split())
         best, best_len = None, 0
         for item in self.meeting.items:
             for alias in (*item.aliases, item.title.lower()):

@@ -1,0 +1,476 @@
+"""``assistant.ask``: answer a question with sources — computed by the rule engine, or quoted from the documents.
+
+Flow per question: resolve a follow-up against the previous turn → find the meeting the question names → route
+(``assistant.routing``): deadlines, vote weight, who signs and amendable items go to the rule engine; everything
+else to hybrid retrieval (``assistant.search``) and an extractive answer (``assistant.extractive``). With an LLM
+configured, a grounded answer with [n] citations replaces the extractive one when its citations check out.
+
+The JSON shape (``Answer.to_json``) is a contract shared with ``motie ask --json/--jsonl`` and held-out
+evaluations: ``{"id", "question", "answer", "found", "route", "sources": [{"path", "title", "meeting",
+"section", "line_start", "line_end", "page", "paragraph", "text", "score"}], "index_generation"}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import threading
+from dataclasses import dataclass
+from typing import Any, Literal, Sequence
+
+from pydantic import BaseModel
+
+from assistant.config import Settings, get_settings
+from assistant.extractive import Evidence, ExtractiveAnswerer, ExtractiveConfig, TermWeights
+from assistant.followup import resolve_followup
+from assistant.routing import (
+    MeetingReference, asks_about, detect_intent, format_date_nl, named_member, population_in, resolve_meeting,
+)
+from assistant.search import HybridSearch, MeetingPreference, ScoredChunk, SearchConfig, SearchFilters, fold
+
+Route = Literal["rules", "retrieval", "llm"]
+NOT_FOUND = "De documenten geven geen antwoord op deze vraag."
+DECLINED_REASON = "het taalmodel antwoordde dat de documenten geen antwoord geven"
+
+
+class Source(BaseModel):
+    path: str
+    title: str | None = None
+    meeting: str | None = None
+    section: str | None = None
+    line_start: int | None = None
+    line_end: int | None = None
+    page: int | None = None
+    paragraph: int | None = None
+    text: str
+    score: float | None = None
+
+
+class Answer(BaseModel):
+    id: Any = None
+    question: str
+    answer: str
+    found: bool
+    route: Route
+    sources: list[Source]
+    index_generation: str | None = None
+
+    def to_json(self) -> dict:
+        return self.model_dump(mode="json")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange, kept by the caller (CLI session, app) to resolve the next follow-up question."""
+
+    question: str  # as asked
+    resolved: str  # after follow-up resolution
+    answer: Answer
+
+
+class AskEngine:
+    """Holds the index reader, the retriever and (optionally) the LLM; create once, ask many times."""
+
+    def __init__(self, settings: Settings | None = None, *, reader: Any = None,
+                 search_config: SearchConfig | None = None, extractive_config: ExtractiveConfig | None = None,
+                 llm: Any = None, use_llm: bool = True):
+        self.settings = settings or get_settings()
+        if reader is None:
+            from assistant.index.reader import open_index
+
+            reader = open_index(self.settings)
+        self.reader = reader
+        self.search = HybridSearch(reader, search_config)
+        self.weights = TermWeights(f"{c.doc_title}\n{c.section}\n{c.text}" for c in reader.chunks)
+        self.extractive = ExtractiveAnswerer(self.weights, extractive_config, self._next_chunk)
+        self._siblings: dict[str, list] = {}
+        for chunk in sorted(reader.chunks, key=lambda c: (c.doc_id, c.line_start or 0, c.page or 0,
+                                                          c.paragraph or 0)):
+            self._siblings.setdefault(chunk.doc_id, []).append(chunk)
+        if llm is None and use_llm:
+            from assistant.llm import chat_model_from_settings
+
+            llm = chat_model_from_settings(self.settings)
+        self.llm = llm
+        self.last_llm_problem: tuple[str, ...] = ()
+
+    # -- public ---------------------------------------------------------------------------------------------
+    def ask(self, question: str, *, id: Any = None, alv_date: dt.date | str | None = None, k: int = 5,
+            history: Sequence[Turn] = (), filters: SearchFilters | None = None) -> Answer:
+        return self.ask_turn(question, id=id, alv_date=alv_date, k=k, history=history, filters=filters).answer
+
+    def ask_turn(self, question: str, *, id: Any = None, alv_date: dt.date | str | None = None, k: int = 5,
+                 history: Sequence[Turn] = (), filters: SearchFilters | None = None) -> Turn:
+        question_text = (question or "").strip()
+        if not question_text:
+            from assistant.errors import InputError
+
+            raise InputError("Lege vraag.", hint='Stel een vraag, bijvoorbeeld: motie ask "wie ondertekent de motie?"')
+        self.last_llm_problem = ()  # per question: a reason recorded for an earlier question must not linger
+        previous = history[-1].resolved if history else None
+        resolved = resolve_followup(question_text, previous)
+        reference = resolve_meeting(resolved)
+        explicit_date = _as_date(alv_date)
+        intent = detect_intent(self._corrected(resolved))
+        if intent is not None:
+            answer = self._rules_answer(intent, resolved, reference, explicit_date)
+        else:
+            answer = self._retrieval_answer(resolved, reference, explicit_date, max(1, k), filters)
+        answer.id, answer.question = id, question_text
+        return Turn(question_text, resolved, answer)
+
+    def _corrected(self, question: str) -> str:
+        """The question with misspelt words replaced by their index spelling ("ondertkenen" → "ondertekenen"),
+        so routing sees what retrieval sees."""
+        text = question
+        for word, replacement in self.search.expand(question).corrections:
+            if len(replacement) == 1:
+                text = re.sub(rf"\b{re.escape(word)}\b", replacement[0], text, flags=re.IGNORECASE)
+        return text
+
+    # -- rules route ----------------------------------------------------------------------------------------
+    def _meeting_for_rules(self, reference: MeetingReference, explicit: dt.date | None) -> tuple[dt.date, str]:
+        """The meeting a computed answer is for, and a Dutch note when we had to assume one."""
+        from assistant.rules.meetings import list_meetings, next_meeting_on_or_after
+
+        if explicit is not None:
+            return explicit, ""
+        if reference.date is not None:
+            return reference.date, ""
+        upcoming = next_meeting_on_or_after(dt.date.today())
+        meeting = upcoming or (list_meetings() or [None])[-1]
+        if meeting is None:
+            return dt.date.today(), "Er is geen vergadering genoemd en het vergaderregister is leeg."
+        return meeting.date, (f"Er is geen vergadering genoemd; ik ga uit van de {meeting.label} "
+                              f"({'de eerstvolgende' if upcoming else 'de laatst bekende'} vergadering).")
+
+    def _rules_answer(self, intent: str, question: str, reference: MeetingReference,
+                      explicit: dt.date | None) -> Answer:
+        handler = {"deadline": self._deadline_answer, "vote_weight": self._vote_answer,
+                   "signing": self._signing_answer, "amendable": self._amendable_answer}[intent]
+        text, found, refs = handler(question, reference, explicit)
+        return Answer(question=question, answer=text, found=found, route="rules",
+                      sources=self._sources_from_refs(refs), index_generation=self.reader.generation)
+
+    def _deadline_answer(self, question, reference, explicit):
+        from assistant.rules.calendar import deadlines
+        from assistant.rules.meetings import get_meeting
+
+        day, assumed = self._meeting_for_rules(reference, explicit)
+        result = deadlines(day, extra_non_working_days=self.settings.extra_non_working_days)
+        meeting = get_meeting(day)
+        kind = asks_about(question)
+        moment = result.motion_deadline if kind == "motie" else result.amendment_deadline
+        plural = "moties" if kind == "motie" else "amendementen"
+        parts = [assumed] if assumed else []
+        parts.append(f"De deadline voor het indienen van {plural} voor de {_meeting_name(meeting, day)} is "
+                     f"{format_date_nl(moment.date())}, {moment:%H.%M} uur.")
+        parts.append("Berekend als negen werkdagen vóór de ALV (de dag van de ALV telt niet mee), om 12.00 uur.")
+        if kind == "motie":
+            parts.append("Voor moties is dit geen statutaire termijn maar een dringend verzoek van het VNG-bestuur.")
+        else:
+            parts.append("Voor amendementen is dit de statutaire termijn; voor moties geldt dezelfde datum als "
+                         "dringend verzoek van het VNG-bestuur.")
+        holidays = [(d, name) for d, name in result.skipped_days if d.weekday() < 5]  # weekends go without saying
+        if holidays:
+            parts.append("Overgeslagen feestdagen: " + ", ".join(
+                f"{name} ({format_date_nl(d, weekday=False)})" for d, name in holidays) + ".")
+        if meeting is not None and not result.notes:
+            parts.append("Dit komt overeen met de vergaderstukken van die vergadering.")
+        elif result.notes:
+            parts.append("Let op: de vergaderstukken noemen een andere deadline dan de berekening; ga uit van de "
+                         "vergaderstukken.")
+        return " ".join(parts), True, _with_meeting_sources(result.sources, meeting)
+
+    def _vote_answer(self, question, reference, explicit):
+        from assistant.rules.domain import vote_weight
+        from assistant.rules.meetings import get_meeting, list_meetings
+
+        day = explicit or reference.date
+        population = population_in(question)
+        result = vote_weight(population if population is not None else 1000, day)
+        # The meeting whose package quotes the statute version used: its date grounds the version year.
+        quoting = next((m for m in list_meetings() if str(m.date.year) == result.statute_version), None)
+        sources = _with_meeting_sources(result.sources, quoting)
+        rule = ("één stem per volle 1.000 inwoners, minimaal één en maximaal 75 stemmen "
+                f"({_article_phrase(result)})")
+        if day is not None:
+            version = f"Voor de {_meeting_name(get_meeting(day), day)} geldt {_article_phrase(result)}."
+        else:
+            version = (f"Er is geen vergadering genoemd; ik gebruik de meest recente bekende statuten: "
+                       f"{_article_phrase(result)}.")
+        if population is None:
+            name = named_member(question) or "deze gemeente"
+            text = (f"De documenten noemen het inwonertal van {name} niet, dus het aantal stemmen is niet te "
+                    f"berekenen. De regel: {rule}. Noem het inwonertal in de vraag om het aantal te laten "
+                    "berekenen.")
+            return text, False, sources
+        votes = "1 stem" if result.votes == 1 else f"{result.votes} stemmen"
+        text = (f"Een gemeente met {population_text(question)} inwoners heeft {votes}: {rule}. {version} "
+                f"Maatstaf: {result.population_basis}.")
+        return text, True, sources
+
+    def _signing_answer(self, question, reference, explicit):
+        from assistant.rules.domain import signing_rules
+
+        day = explicit or reference.date
+        result = signing_rules(day)
+        from assistant.rules.meetings import list_meetings
+
+        combinations = "; ".join(result.accepted_lead_combinations)
+        quoting = next((m for m in list_meetings() if m.date.year == 2024), None)
+        address = ", ".join(result.addresses)
+        text = ("Volgens de regels voor ondertekening (vastgelegd in de stukken voor de ALV van juni 2024, "
+                "toegepast op elke vergadering): het indienen van een motie is een bevoegdheid van het college, "
+                "dus een motie wordt namens het college ondertekend door de burgemeester van de indienende "
+                f"gemeente. Mogelijk zijn: {combinations}. Raadsleden mogen medeondertekenen. "
+                f"{result.cosigner_rule} {result.supporter_rule} Een motie is pas definitief als zij is "
+                "ondertekend. Voor amendementen gelden dezelfde voorwaarden. Indienen via: " + address + ".")
+        return text, True, _with_meeting_sources(result.sources, quoting)
+
+    def _amendable_answer(self, question, reference, explicit):
+        from assistant.rules.domain import amendable_items
+        from assistant.rules.meetings import get_meeting
+
+        day, assumed = self._meeting_for_rules(reference, explicit)
+        result = amendable_items(day)
+        if not result.known:
+            return (assumed + " " if assumed else "") + result.summary, True, result.sources
+        name = _meeting_name(get_meeting(day), day)
+        yes = "; ".join(i.title for i in result.amendable)
+        no = "; ".join(f"{i.title} ({_no_figures(i.reason)})" for i in result.not_amendable
+                       if i.status != "geen voorstel")
+        parts = [assumed] if assumed else []
+        parts.append(f"Voor de {name} zijn amendabel: {yes}.")
+        parts.append(f"Niet amendabel: {no}.")
+        extra = [f"{p.part} bij {i.title}" for i in result.amendable for p in i.non_amendable_parts]
+        if extra:
+            parts.append("Ook niet amendabel: " + ", ".join(extra) + ".")
+        sources = result.sources
+        if re.search(r"\b(niet|geen|not)\b", fold(question)):
+            # Asked what is NOT amendable: the passages that say so go first.
+            first = [s for i in result.not_amendable if i.status != "geen voorstel" for s in i.sources]
+            sources = (*first, *(s for s in result.sources if s not in first))
+        return " ".join(parts), True, sources
+
+    def _sources_from_refs(self, refs) -> list[Source]:
+        out, seen = [], set()
+        for ref in refs:
+            key = (ref.path, ref.line_start, ref.line_end)
+            if key in seen:
+                continue
+            seen.add(key)
+            chunk = self._chunk_at(ref.path, ref.line_start)
+            out.append(Source(path=ref.path, title=chunk.doc_title if chunk else None,
+                              meeting=chunk.meeting if chunk else None, section=chunk.section if chunk else None,
+                              line_start=ref.line_start, line_end=ref.line_end, text=ref.text, score=None))
+        return out
+
+    def _chunk_at(self, path: str, line: int):
+        for chunk in self.reader.chunks:
+            if chunk.source_path == path and chunk.line_start and chunk.line_start <= line <= (chunk.line_end or 0):
+                return chunk
+        return None
+
+    # -- retrieval route ------------------------------------------------------------------------------------
+    def _retrieval_answer(self, question: str, reference: MeetingReference, explicit: dt.date | None, k: int,
+                          filters: SearchFilters | None) -> Answer:
+        prefer = MeetingPreference(
+            frozenset({explicit.isoformat()}) if explicit else reference.prefer_dates,
+            frozenset() if explicit else reference.years)
+        expanded = self.search.expand(question)
+        pool = max(k, self.extractive.config.passages)
+        hits = self.search.search(question, pool, filters=filters, prefer=prefer)
+        hits = list(hits)  # the answerer may append the next passage of the answer's document
+        evidence = self.extractive.answer(question, expanded, hits, reference.mentioned_numbers, self._around)
+        ordered = (_reranked(hits, evidence) if self.extractive.config.rerank else _answer_first(hits, evidence))[:k]
+        sources = [_source_from_hit(hit) for hit in ordered]
+        if not evidence.found:
+            return Answer(question=question, answer=_not_found_text(ordered[:3]), found=False, route="retrieval",
+                          sources=sources, index_generation=self.reader.generation)
+        extractive_text = _quote_text(evidence, hits, ordered)
+        if self.llm is not None:
+            llm_answer = self._llm_answer(question, ordered, english=expanded.english)
+            if llm_answer is not None:
+                return Answer(question=question, answer=llm_answer, found=True, route="llm", sources=sources,
+                              index_generation=self.reader.generation)
+        return Answer(question=question, answer=extractive_text, found=True, route="retrieval", sources=sources,
+                      index_generation=self.reader.generation)
+
+    def _next_chunk(self, chunk):
+        siblings = self._siblings.get(chunk.doc_id) or []
+        position = siblings.index(chunk) if chunk in siblings else -1
+        return siblings[position + 1] if 0 <= position < len(siblings) - 1 else None
+
+    def _around(self, chunk, before: int = 4, after: int = 1) -> str:
+        """Title and text of the chunks just before and after ``chunk`` in the same document."""
+        siblings = self._siblings.get(chunk.doc_id)
+        if siblings is None:
+            return ""
+        position = siblings.index(chunk) if chunk in siblings else -1
+        if position < 0:
+            return ""
+        near = siblings[max(0, position - before): position] + siblings[position + 1: position + 1 + after]
+        return "\n".join(f"{c.section}\n{c.text}" for c in near)
+
+    def _llm_answer(self, question: str, hits: list[ScoredChunk], *, english: bool) -> str | None:
+        from assistant.llm import Passage, generate_grounded
+
+        passages = [Passage(hit.chunk.text, _label(hit)) for hit in hits]
+        result = generate_grounded(self.llm, question, passages, english=english)
+        problems = result.check.problems
+        if result.declined:
+            # The extractive answerer did find an answer; the model saying otherwise is a reason to fall back too.
+            problems = (DECLINED_REASON, *problems)
+        self.last_llm_problem = problems
+        if problems:
+            print("LLM-antwoord afgewezen (" + "; ".join(problems) + "); extractief antwoord getoond.",
+                  file=sys.stderr)
+            return None
+        return result.text
+
+
+# -------------------------------------------------------------------------------------------------- helpers
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    from assistant.rules.meetings import parse_date
+
+    return parse_date(value)
+
+
+def _meeting_name(meeting, day: dt.date) -> str:
+    """ "BALV van 29 november 2019" (written out: a label like 29-11-2019 is not how the documents say it)."""
+    kind = meeting.kind if meeting is not None else "ALV"
+    return f"{kind} van {format_date_nl(day, weekday=False)}"
+
+
+def _with_meeting_sources(refs, meeting) -> tuple:
+    """Rule sources plus the meeting's own date line (which grounds the date and version year we state)."""
+    extra = tuple(meeting.sources[:1]) if meeting is not None and meeting.sources else ()
+    return (*refs, *extra)
+
+
+def population_text(question: str) -> str:
+    match = re.search(r"(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(?:inwoners|inhabitants|ingezetenen|residents)", question,
+                      re.IGNORECASE)
+    return match.group(1) if match else ""
+
+
+def _no_figures(text: str) -> str:
+    """A registry reason without parenthesised figures (those are not quoted from the documents)."""
+    return re.sub(r"\s*\([^)]*\d[^)]*\)", "", text).strip()
+
+
+def _article_phrase(result) -> str:
+    number = "10" if result.statute_version == "2019" else "11"
+    return f"artikel {number} van de statuten, versie {result.statute_version}"
+
+
+def _answer_first(hits: list[ScoredChunk], evidence: Evidence) -> list[ScoredChunk]:
+    """The passage the answer quotes goes first (the answerer acts as a light reranker), then a neighbouring
+    passage it quoted from; each chunk once."""
+    if not evidence.found or evidence.passage_index is None:
+        return _unique([h for h in hits if "buurpassage" not in h.boosts])
+    chosen = hits[evidence.passage_index]
+    neighbours = [h for h in hits if "buurpassage" in h.boosts]
+    return _unique([chosen, *neighbours, *(h for h in hits if h is not chosen and h not in neighbours)])
+
+
+def _unique(hits: list[ScoredChunk]) -> list[ScoredChunk]:
+    seen, out = set(), []
+    for hit in hits:
+        if hit.chunk.chunk_id not in seen:
+            seen.add(hit.chunk.chunk_id)
+            out.append(hit)
+    return out
+
+
+def _reranked(hits: list[ScoredChunk], evidence: Evidence) -> list[ScoredChunk]:
+    """Candidates ordered by the answerer's passage value (answer passage first), the rest in retrieval order."""
+    head = [h for _, h in sorted(zip(evidence.passage_scores, hits), key=lambda pair: -pair[0])]
+    if evidence.found and evidence.passage_index is not None:
+        chosen = hits[evidence.passage_index]
+        head = [chosen] + [h for h in head if h is not chosen]
+    return head + hits[len(evidence.passage_scores):]
+
+
+def _source_from_hit(hit: ScoredChunk) -> Source:
+    c = hit.chunk
+    return Source(path=c.source_path, title=c.doc_title, meeting=c.meeting, section=c.section or None,
+                  line_start=c.line_start, line_end=c.line_end, page=c.page, paragraph=c.paragraph, text=c.text,
+                  score=round(hit.score, 6))
+
+
+def _label(hit: ScoredChunk) -> str:
+    c = hit.chunk
+    where = f"regels {c.line_start}-{c.line_end}" if c.line_start else (
+        f"pagina {c.page}" if c.page else f"alinea {c.paragraph}")
+    return " | ".join(x for x in (c.doc_title, c.meeting, where) if x)
+
+
+def _quote_text(evidence: Evidence, hits: list[ScoredChunk], ordered: list[ScoredChunk]) -> str:
+    """The quoted sentences, in the order of the sources shown. No [n] markers: a citation number in the text
+    would itself be a figure that the sources do not contain; each quote is a verbatim substring of a source."""
+    position = {hit.chunk.chunk_id: i for i, hit in enumerate(ordered)}
+    quotes, seen = [], set()
+    for quote in evidence.quotes:
+        chunk_id = hits[quote.source_index].chunk.chunk_id
+        if quote.text in seen or chunk_id not in position:
+            continue  # a duplicate sentence, or a passage not among the sources shown: never quote those
+        seen.add(quote.text)
+        quotes.append((position[chunk_id], quote.line, quote.text))
+    return " … ".join(f"“{text}”" for _, _, text in sorted(quotes, key=lambda q: (q[0], q[1])))
+
+
+_DIGITS = re.compile(r"\d")
+
+
+def _not_found_text(closest: list[ScoredChunk]) -> str:
+    """Say so, and name the closest documents (titles without figures that are not in their own passage)."""
+    names = []
+    for hit in closest:
+        title = _safe_title(hit.chunk.doc_title, hit.chunk.text)
+        if title and title not in names:
+            names.append(title)
+    if not names:
+        return NOT_FOUND
+    return f"{NOT_FOUND} Het dichtst in de buurt komen: " + "; ".join(f"“{n}”" for n in names) + "."
+
+
+def _safe_title(title: str | None, text: str) -> str:
+    if not title:
+        return ""
+    words = [w for w in title.split() if not _DIGITS.search(w) or w in text]
+    return " ".join(words).strip(" -–:,")
+
+
+# ------------------------------------------------------------------------------------------ module-level API
+
+_engines: dict[int, AskEngine] = {}
+_engines_lock = threading.Lock()
+
+
+def get_engine(settings: Settings | None = None) -> AskEngine:
+    """One engine per settings object and index generation (the model and index load once per process)."""
+    settings = settings or get_settings()
+    from assistant.index.reader import open_index
+
+    reader = open_index(settings)
+    key = id(reader)
+    with _engines_lock:
+        engine = _engines.get(key)
+        if engine is None or engine.settings is not settings:
+            engine = _engines[key] = AskEngine(settings, reader=reader)
+    return engine
+
+
+def ask(question: str, *, id: Any = None, alv_date: dt.date | str | None = None, meeting: dt.date | str | None = None,
+        k: int = 5, history: Sequence[Turn] = (), settings: Settings | None = None,
+        filters: SearchFilters | None = None) -> Answer:
+    """Answer one question (``meeting`` is an alias of ``alv_date``). See the module docstring for the shape."""
+    return get_engine(settings).ask(question, id=id, alv_date=alv_date or meeting, k=k, history=history,
+                                    filters=filters)

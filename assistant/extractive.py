@@ -1,0 +1,520 @@
+"""Extractive answers: the sentence(s) that answer the question, quoted verbatim from the best passages.
+
+Never invents anything: an answer is a list of ``Quote``s, each a substring of one physical line of a retrieved
+passage. Whether the documents answer the question at all ("niet gevonden") is decided here too, from
+measurable evidence (thresholds calibrated on the dev split of ``bench/eval/questions.jsonl``):
+
+* coverage: the idf-weighted share of the question's content words found in the passage (with its title);
+* every name and every figure the question mentions (outside the meeting reference) occurs in the passage;
+* the quoted sentences hold what the question asks for: a date for "wanneer", a figure for "hoeveel" (next to
+  the counted noun: "hoeveel vacatures" needs "35 vacatures"), an e-mail address for "e-mailadres", a name
+  for "wie" ...
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from assistant.search import ENGLISH_STOPWORDS, STOPWORDS, ExpandedQuery, ScoredChunk, content_terms, fold, tokens
+from assistant.search import alternatives, word_terms
+
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+_NUMBER_WORDS = ("twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
+                 "twintig|dertig|veertig|vijftig|honderd|duizend|tweederde|helft|vijfenzeventig|tienduizend")
+_NAME = (r"(?:\b(?:mr|dr|drs|ir|prof)\.?\s+)?(?:\b(?:[A-Z]\.)+|\b[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ]+)*)"
+         r"(?:\s+(?:van|de|der|den|ten|ter|het|'t|in|la|le))*\s+[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ]+)*")
+_ROLE = r"(?i:\b(burgemeester|wethouder|griffier|secretaris|raadslid|raadsleden|directeur)\b)"
+
+# What a question asks for (pattern on the folded question) → what the answer must contain (on the unit), with a
+# figure the question itself does not mention. First match wins.
+ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
+    ("email", r"\be-?mail|\bmailadres|\bemail", r"[\w.+-]+@[\w-]+\.\w+"),
+    ("phone", r"\btelefoon|\bphone|\bbellen\b", r"\b0\d[\d -]{7,}\d"),
+    ("time", r"\bhoe laat\b|\bwhat time\b|\btijdstip\b|\bbegint\b|\bstart\b", r"\b\d{1,2}[.:]\d{2}\b"),
+    ("money", r"\bkost\w*\b|\bbedrag\b|\bhow much\b|\bper inwoner\b|\brates?\b|\bprijs\b",
+     r"€\s*\d|\beuro\b|\b\d+,\d{2,3}\b"),
+    ("condition", r"\bwanneer (is|zijn|wordt|worden) (een|je|het)\b|\bonder welke voorwaarde", r"."),
+    ("vote", r"\buitslag\b|\bgestemd\b|\bpercentage\b|\bprocent\b|\baangenomen\b|\bverworpen\b|\bwhat happened\b",
+     r"\d+(?:,\d+)?\s*%|\bacclamatie\b|\bunaniem\b|\bverw[oi]rpen\b|\baan te houden\b|\baangehouden\b"),
+    ("date", r"\b(tot )?wanneer\b|\bdeadline\b|\bdatum\b|\bwhen\b|\bwhat date\b|\bop welke dag\b",
+     rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b\d{{1,2}}[-/]\d{{1,2}}[-/]\d{{2,4}}\b|\b({_WEEKDAYS})\b|"
+     rf"\b\d+\s+(dag|dagen|weken|werkdagen)\b|\b({_NUMBER_WORDS}|een)\s+(dag|dagen|werkdagen|weken)\b"),
+    ("number", r"\bhoeveel\b|\bhow many\b|\bpercentage\b|\bprocent\b|\bwhat percentage\b|"
+               r"\bmet welk\w* percentage\b|\buitslag\b|\bhoe .*gestemd\b|\bby what\b",
+     rf"(?<![\w.,])\d+(?:[.,]\d+)*%?(?![a-z])|\b({_NUMBER_WORDS})\b"),
+    ("role", r"^(?:[Ww]ie|[Ww]ho) (is|was|are|were) (?:de heer |mevrouw |mr\.? )?[A-Z]", _ROLE + r"|(?i:\b(contactpersoon|"
+     r"concernstaf|voorzitter|vicevoorzitter|penningmeester|directeur|commissie\w*|lid|adviseur)\b)"),
+    ("actor", r"\b(door|bij) wie\b|^(wie|who) (stelt|bereidt|beslist|besluit|bepaalt|neemt|organiseert|publiceert|"
+              r"stuurt|ontvangt|krijgt|adopts|decides|prepares)\b",
+     _NAME + "|" + _ROLE + r"|(?i:\b(vng-bureau|vng-bestuur|bestuur|college|concernstaf|alv|commissie|werkgroep|"
+     r"voorzitter|gemeentesecretaris\w*)\b)"),
+    ("person", r"^(wie|who)\b|\bwelke (wethouder|burgemeester|griffier|secretaris|voorzitter|inspreker|spreker)\b|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b|\bcontactpersoon",
+     _NAME + "|" + _ROLE),
+    ("place", r"^(waar|where)\b|\blocatie\b|\bwaar vindt\b", r"\b[A-Z][a-zà-ÿ]+(?:[\s-][A-Z][a-zà-ÿ]+)*"),
+)
+
+# Words that mark the answer to a kind of question (a bonus for units and passages, not a requirement).
+ANSWER_CUES: tuple[tuple[str, str], ...] = (
+    (r"\bpreadvies|\badvies\b|\bwhat happened\b", r"\badvies\b|aan te houden|\bsteun|ontraden|overnemen|omarm"
+                                                 r"|positie[fv]|af te wijzen|akkoord|smaken"),
+    (r"\baangenomen\b|\buitslag\b|\bgestemd\b|\bpercentage\b|\bhappened\b|\bverworpen\b",
+     r"%|\baangenomen\b|\bverw[oi]rp|\baanvaard|\bacclamatie\b"),
+    (r"\bstelt .*\bvoor\b|\bvoorstel\b|\bpropose", r"\bvoorstel\b|\bstel(t|len)\b.*\bvoor\b|afgedaan|aan te houden"),
+    (r"\bwaarom\b|\bwhy\b|\baanleiding\b", r"\baanleiding\b|\bomdat\b|\bwant\b|\bvanwege\b|\bdaarom\b|\bvolgens\b"),
+    (r"\bverplichting\b", r"verplichting"),
+    (r"\bslotzin\b|\beindigt\b", r"orde van de dag"),
+    (r"\bvraagt\b|\boproep\b|\briep\b|\broept\b|\bwhat .*ask", r"\bvraagt\b|\boproep|\bbepleiten|\baan te dringen|\bin te zetten"),
+    (r"\bna de deadline\b|\bte laat\b|\bafter the deadline\b", r"\bactue|\balleen nog\b|\blatere indiening\b"),
+    (r"\bwie (mag|mogen|kan|kunnen)\b|\bwho (may|can)\b", r"\balleen\b|\bkan\b.*\bworden\b|\bkunnen\b"),
+    (r"\bdoel\b|\bwaarvoor\b|\bpurpose\b", r"\bdoel\b"),
+    (r"\bverplicht\b|\bmoet\w*\b.*\bonderteken|\bhoeven\b", r"\bhoeft\b|\bniet per se\b|\bgeen\b|\bpas\b"),
+    (r"\bsjabloon\b|\bopbouw\b|\btemplate\b", r"\bsjabloon\b|\bopbouw\b"),
+    (r"\btot wanneer\b|\buiterste\b|\bdeadline\b", r"\buiterlijk\b|\bdeadline\b|\btot en met\b"),
+    (r"\btoegelicht\b|\blicht\w* .*\btoe\b|\btoelichting\b", r"\btoelicht|\blicht\b.*\btoe\b|\bhet woord\b"),
+)
+
+_LIST_LINE = re.compile(r"^\s*(?:[-*•]\s|o\s|\d+[.)]\s|[a-h][.)]\s)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(*\[])")
+_LEADING_MARKUP = re.compile(r"^[\s#>*_\-•]*(?:o\s+)?(?:\d+[.)]\s+)?")
+_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ]+)*\b")
+_QUESTION_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_ANAPHORA = re.compile(r"^(dit|dat|deze|daarmee|hierdoor|daardoor|daarom|daarna|zij|hij|ze|het|hiermee|"
+                       r"daarbij|ook|hiervoor|daarvoor|hierbij|daarnaast|wel|maar|als|die|zo)\b", re.IGNORECASE)
+# Capitalised words that are not names (question words, meeting and organisation words).
+_NOT_NAMES = frozenset(
+    """wat wie waar wanneer hoe hoeveel welke welk waarom is zijn kan kun kunnen mag mogen moet moeten met op in
+    tot voor bij van de het een er wordt werd was waren konden zitten zaten stuur uit what who where when how which
+    why is are can could does do did was were the a an in of for to by at on i alv balv vng najaars-alv
+    najaars buitengewone extra algemene ledenvergadering ledenvergaderingen nederland nederlandse english
+    jaarcongres statuten motie moties amendement amendementen en ik january february march april may june july
+    august september october november december monday tuesday wednesday thursday friday municipality
+    municipalities board motion motions amendment amendments general assembly""".split()
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence (or list item / table row) of a passage, with its physical line number."""
+
+    text: str
+    line: int
+    passage_index: int
+    list_item: bool = False  # from a line that starts with a list marker ("- ", "1.", "o ") or a table row
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str  # verbatim substring of line ``line`` of passage ``source_index``
+    line: int
+    source_index: int  # index into the hits the answer was chosen from
+
+
+@dataclass(frozen=True)
+class Evidence:
+    found: bool
+    quotes: tuple[Quote, ...]
+    passage_index: int | None  # the passage the answer rests on
+    coverage: float
+    reason: str  # short English diagnostic (bench / debugging), never shown to users
+    passage_scores: tuple[float, ...] = ()  # per candidate passage (None-safe: -1 when it failed a check)
+
+
+def split_units(hit: ScoredChunk, passage_index: int) -> list[Unit]:
+    chunk = hit.chunk
+    if chunk.line_start is None:
+        return [Unit(part, 0, passage_index) for part in _sentences(chunk.text)]
+    units: list[Unit] = []
+    for offset, line in enumerate(chunk.text.split("\n")):
+        item = bool(_LIST_LINE.match(line)) or "\t" in line
+        units.extend(Unit(part, chunk.line_start + offset, passage_index, item) for part in _sentences(line))
+    return units
+
+
+def _sentences(line: str) -> list[str]:
+    out = []
+    for piece in _SENTENCE_END.split(line):
+        cleaned = _LEADING_MARKUP.sub("", piece).strip().strip("*_ ").strip()
+        if len(cleaned) >= 3 and cleaned in piece:
+            out.append(cleaned)
+        elif len(piece.strip()) >= 3:
+            out.append(piece.strip())
+    return out
+
+
+class TermWeights:
+    """Inverse document frequency over the indexed chunks (analyzer-term level)."""
+
+    def __init__(self, texts):
+        df: dict[str, int] = {}
+        total = 0
+        for text in texts:
+            total += 1
+            for term in set(content_terms(text)):
+                df[term] = df.get(term, 0) + 1
+        self.df, self.total = df, max(total, 1)
+
+    def idf(self, term: str) -> float:
+        n = self.df.get(term, 0)
+        return math.log(1 + (self.total - n + 0.5) / (n + 0.5))
+
+    def known(self, term: str) -> bool:
+        return term in self.df
+
+
+def answer_type(question: str) -> tuple[str, re.Pattern] | None:
+    text = fold(question)
+    for name, asks, pattern in ANSWER_TYPES:
+        if re.search(asks, question if name == "role" else text):  # "wie is Frans ...": the capital matters
+            return (None if name == "condition" else (name, re.compile(pattern)))
+    return None
+
+
+# Capitalised words that make a "name" an organisation, place or document rather than a person.
+_NOT_PERSON_WORDS = frozenset(
+    """vereniging nederlandse gemeenten gemeente nederland commissie college raad midden hallen bestuur ministerie
+    algemene ledenvergadering fonds buitengewone congrescentrum plants rijk provincie regio alv balv vng statuten
+    motie amendement resolutie agenda notulen jaarverslag kadernota uitnodiging ledenbrief""".split())
+
+
+def has_answer_type(kind, text: str, question: str) -> bool:
+    """The unit holds what the question asks for, and not only figures the question itself mentions."""
+    question_folded = fold(question)
+    for match in kind[1].finditer(text):
+        found = fold(match.group(0)).strip()
+        if found in question_folded:
+            continue
+        if kind[0] == "person" and set(found.replace("-", " ").split()) & _NOT_PERSON_WORDS:
+            continue
+        if kind[0] == "date" and _other_year(text[match.start():match.end() + 12], question):
+            continue  # "1 december 2024" does not answer a question about 2025
+        return True
+    return False
+
+
+def _other_year(date_text: str, question: str) -> bool:
+    asked = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+    found = set(re.findall(r"\b(?:19|20)\d\d\b", date_text))
+    return bool(asked and found and not (asked & found))
+
+
+def counted_noun(question: str) -> str | None:
+    """ "hoeveel vacatures ..." → "vacatur" (first analyzer term of the counted noun)."""
+    match = re.search(r"\b(?:hoeveel|how many)\s+([a-zà-ÿ-]{3,})", fold(question))
+    verbs = {"procent", "percent", "keer", "kost", "kosten", "bedraagt", "telt", "tellen", "stemmen"}
+    if not match or match.group(1) in STOPWORDS | verbs:
+        return None
+    return word_terms(match.group(1))[0]
+
+
+def counts_noun(text: str, noun_term: str) -> bool:
+    """A figure (digits or a number word) directly before the counted noun: "35 vacatures", "dertien moties"."""
+    words = tokens(text)
+    for i, word in enumerate(words[1:], start=1):
+        if noun_term in word_terms(word):
+            for previous in words[max(0, i - 3):i]:
+                if re.fullmatch(rf"\d+(?:[.,]\d+)*|{_NUMBER_WORDS}|een|één|circa", previous):
+                    return True
+    return False
+
+
+_ROLE_WORDS = ("burgemeester", "wethouder", "griffier", "secretaris", "gemeentesecretaris", "voorzitter",
+               "directeur", "penningmeester", "raadslid")
+
+
+def asked_labels(question: str, kind) -> list[str]:
+    """Words the answer itself must name: the role in "wie is de griffier van ...", the register in
+    "KvK-nummer"/"IBAN-nummer". A sentence about someone else (the wethouder) or another number (a postcode)
+    does not answer the question."""
+    text = fold(question)
+    labels = [m.group(1) for m in re.finditer(r"\b([a-z]{2,})[- ]?nummer\b", text)
+              if m.group(1) not in ("telefoon", "welk", "het", "een")]
+    if kind is not None and kind[0] == "person":
+        labels += [role for role in _ROLE_WORDS if re.search(rf"\b{role}\b", text)]
+    return labels
+
+
+def question_names(question: str) -> list[str]:
+    """Names the question mentions (capitalised words that are not question or meeting words), folded."""
+    words = _CAPITALISED.findall(question)
+    return [fold(w) for w in words[1:] if fold(w) not in _NOT_NAMES and len(w) > 2] + \
+        [fold(w) for w in words[:1] if fold(w) not in _NOT_NAMES and len(w) > 2 and not question.startswith(w)]
+
+
+def question_numbers(question: str, ignore: frozenset[str]) -> list[str]:
+    found = []
+    for number in _QUESTION_NUMBER.findall(question):
+        if number in ignore or len(number) < 2:
+            continue
+        if re.search(re.escape(number) + r"\s*(inwoners|inhabitants)", question):
+            continue
+        found.append(number)
+    return found
+
+
+def is_heading(unit: Unit) -> bool:
+    text = unit.text.strip()
+    if text.endswith(":") or unit.list_item:
+        return False
+    return not re.search(r"[.!?;)\]”\"]$", text) and len(text.split()) <= 12
+
+
+@dataclass(frozen=True)
+class ExtractiveConfig:
+    min_coverage: float = 0.40  # dev sweep: flat 0.30–0.50, refusals drop below, false refusals rise above
+    passages: int = 5  # how many top passages may supply the answer
+    max_quotes: int = 4
+    extra_ratio: float = 0.4  # another sentence of the passage is quoted when it scores this share of the best
+    adjacent_ratio: float = 0.5  # ... or this share when it is the next/previous sentence on the same line
+    max_list_items: int = 5  # an intro line ending in ":" brings the list that follows
+    type_bonus: float = 0.35
+    cue_bonus: float = 0.25
+    figure_bonus: float = 0.3  # unit repeats a date/number the question names ("per 1 januari 2019")
+    heading_factor: float = 0.5
+    context_weight: float = 0.5  # a unit after a heading/FAQ question inherits this share of its match
+    rank_bonus: float = 0.08
+    passage_unit_weight: float = 0.5  # passage choice: coverage + this × its best unit score
+    name_bonus: float = 0.3
+    unit_name_bonus: float = 0.2
+    support_quote: bool = True  # add one sentence from the runner-up passage when it holds the missing figure
+    support_ratio: float = 0.6
+    support_untyped_ratio: float = 9.0  # without an answer type: runner-up quoted only this close (off: > 1)
+    group_units: bool = False  # unit match per question word (synonym group) instead of per expanded term
+    rerank: bool = False  # order all candidate passages by that value (a cheap reranker), not only the first
+
+
+class ExtractiveAnswerer:
+    def __init__(self, weights: TermWeights, config: ExtractiveConfig | None = None, next_passage=None):
+        self.weights = weights
+        self.config = config or ExtractiveConfig()
+        self._next_passage = next_passage  # chunk -> the next chunk of the same document (or None)
+
+    # -- terms ------------------------------------------------------------------------------------------------
+    def query_terms(self, expanded: ExpandedQuery) -> dict[str, float]:
+        """Analyzer terms → weight: the question's own words (idf), expansions at half weight."""
+        terms: dict[str, float] = {}
+        own = [t for t in tokens(expanded.original) if t not in STOPWORDS and len(t) > 1]
+        for word in own:
+            for term in word_terms(word):
+                if expanded.english and not self.weights.known(term):
+                    continue
+                terms[term] = max(terms.get(term, 0.0), self.weights.idf(term))
+        for word in expanded.added:
+            if word in STOPWORDS:
+                continue
+            for term in word_terms(word):
+                if term not in terms:
+                    terms[term] = self.weights.idf(term) * (1.0 if expanded.english else 0.5)
+        return terms
+
+    def required_terms(self, expanded: ExpandedQuery, terms: dict[str, float]) -> dict[frozenset, float]:
+        """What coverage is measured on: one group per question word (its terms plus those of its synonyms or
+        translation, or of its correction when misspelt), weighted by idf. A word the index never uses stays
+        required (that makes "niet gevonden" likelier, which is right: the documents never use it)."""
+        replaced = dict(expanded.corrections)
+        required: dict[frozenset, float] = {}
+        for word in tokens(expanded.original):
+            if word in STOPWORDS or len(word) < 2:
+                continue
+            variants = [*replaced.get(word, (word,)), *alternatives(word, english=expanded.english)]
+            if expanded.english and not any(self.weights.known(word_terms(v)[0]) for v in variants):
+                continue  # an English word without a Dutch counterpart in the index says nothing
+            group = frozenset(t for v in variants for t in word_terms(v))
+            main = word_terms(variants[0])[0]
+            weight = max((self.weights.idf(word_terms(v)[0]) for v in variants
+                          if self.weights.known(word_terms(v)[0])), default=self.weights.idf(main))
+            required[group] = max(required.get(group, 0.0), weight)
+        return required or {frozenset([t]): w for t, w in terms.items()}
+
+    # -- scoring ----------------------------------------------------------------------------------------------
+    def _unit_scorer(self, terms, kind, question: str, required: dict[frozenset, float] | None = None,
+                     names: list[str] | None = None):
+        # A unit's match is measured per question word (synonym groups), like passage coverage: a sentence that
+        # says "handtekeningen" answers "ondertekenen" without needing every expansion of it.
+        groups = required if (required and self.config.group_units) else {frozenset([t]): w for t, w in terms.items()}
+        total = sum(groups.values()) or 1.0
+        folded_question = fold(question)
+        cues = [re.compile(cue) for asks, cue in ANSWER_CUES if re.search(asks, folded_question)]
+        figures = [f for f in re.findall(rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?|\d+(?:[.,]\d+)*", question)
+                   if len(f) > 1]
+        question_terms = set(terms)
+
+        def raw(unit: Unit) -> float:
+            present = set(content_terms(unit.text))
+            return sum(w for group, w in groups.items() if group & present) / total
+
+        def score(unit: Unit, previous: Unit | None) -> float:
+            present = set(content_terms(unit.text))
+            value = raw(unit)
+            if previous is not None and (is_heading(previous) or previous.text.rstrip().endswith("?")):
+                value += self.config.context_weight * raw(previous)
+            if kind is not None and has_answer_type(kind, unit.text, question):
+                value += self.config.type_bonus
+            if any(cue.search(fold(unit.text)) for cue in cues):
+                value += self.config.cue_bonus
+            if figures and any(f in unit.text for f in figures):
+                value += self.config.figure_bonus
+            if names and any(n in fold(unit.text) or (previous is not None and n in fold(previous.text))
+                             for n in names):
+                value += self.config.unit_name_bonus  # the answer stands next to the name the question asks about
+            if present:
+                value *= 0.6 + 0.4 * len(present - question_terms) / len(present)
+            if is_heading(unit):
+                value *= self.config.heading_factor
+            return value
+
+        return score
+
+    def _scored_units(self, hit: ScoredChunk, index: int, scorer) -> list[tuple[Unit, float]]:
+        units = split_units(hit, index)
+        return [(u, scorer(u, units[i - 1] if i else None)) for i, u in enumerate(units)]
+
+    # -- answer -----------------------------------------------------------------------------------------------
+    def answer(self, question: str, expanded: ExpandedQuery, hits: list[ScoredChunk],
+               ignore_numbers: frozenset[str] = frozenset(), surroundings=None) -> Evidence:
+        """``surroundings(chunk) -> str``: the text around a passage (its neighbours in the same document), where the
+        names and figures of the question may stand when the passage itself only holds the answer."""
+        if not hits:
+            return Evidence(False, (), None, 0.0, "no hits")
+        terms = self.query_terms(expanded)
+        required = self.required_terms(expanded, terms)
+        kind = answer_type(question)
+        noun = counted_noun(question)
+        names = question_names(question)
+        numbers = question_numbers(question, ignore_numbers)
+        scorer = self._unit_scorer(terms, kind, question, required, names)
+        best: tuple[float, int, list] | None = None
+        coverages: list[float] = []
+        values: list[float] = []
+        for index, hit in enumerate(hits[: self.config.passages]):
+            values.append(-1.0)
+            context = f"{hit.chunk.doc_title}\n{hit.chunk.section}\n{hit.chunk.text}"
+            coverage = self._coverage(required, context)
+            coverages.append(coverage)
+            around = surroundings(hit.chunk) if surroundings is not None else ""
+            window = f"{context}\n{around}"
+            folded = fold(window)
+            if any(name not in folded for name in names) or any(n not in window for n in numbers):
+                continue
+            scored = self._scored_units(hit, index, scorer)
+            if not scored:
+                continue
+            top_unit = max(score for _, score in scored)
+            value = coverage + self.config.rank_bonus / (index + 1) + self.config.passage_unit_weight * top_unit
+            own = fold(context)
+            if names and all(name in own for name in names):
+                value += self.config.name_bonus  # the passage itself names them, not only its neighbours
+            if kind is not None and any(has_answer_type(kind, u.text, question) for u, _ in scored):
+                value += self.config.type_bonus / 2
+            if noun and any(counts_noun(u.text, noun) for u, _ in scored):
+                value += self.config.type_bonus
+            values[-1] = value
+            if best is None or value > best[0]:
+                best = (value, index, scored)
+        top_coverage = max(coverages) if coverages else 0.0
+        scores = tuple(values)
+        if best is None:
+            return Evidence(False, (), None, top_coverage, "names/numbers missing", scores)
+        _, index, scored = best
+        coverage = coverages[index]
+        quotes = self._select(scored, kind, question, index, noun)
+        quotes += self._supporting_quote(hits, values, index, scorer, kind, question, quotes)
+        if kind is not None and not any(has_answer_type(kind, q.text, question) for q in quotes):
+            return Evidence(False, quotes, index, coverage, f"answer type {kind[0]} missing", scores)
+        if noun and not any(counts_noun(q.text, noun) for q in quotes):
+            return Evidence(False, quotes, index, coverage, "counted noun missing", scores)
+        labels = asked_labels(question, kind)
+        if labels and not any(label in fold(q.text) for q in quotes for label in labels):
+            return Evidence(False, quotes, index, coverage, "asked label missing", scores)
+        if coverage < self.config.min_coverage:
+            return Evidence(False, quotes, index, coverage, "low coverage", scores)
+        return Evidence(True, quotes, index, coverage, "ok", scores)
+
+    def _supporting_quote(self, hits, values, index, scorer, kind, question, quotes) -> tuple[Quote, ...]:
+        """One sentence from the runner-up passage when it holds what the first quotes lack (the vote result
+        in the paragraph after the motion, the rule after its heading): cues or the asked-for figure."""
+        if not self.config.support_quote:
+            return ()
+        if kind is not None and any(has_answer_type(kind, q.text, question) for q in quotes):
+            return ()
+        ranked = sorted((v, i) for i, v in enumerate(values) if i != index and v >= 0)
+        ratio = self.config.support_ratio if kind is not None else self.config.support_untyped_ratio
+        if not ranked or ranked[-1][0] < ratio * values[index]:
+            return self._neighbour_quote(hits, index, scorer, kind, question)
+        runner = ranked[-1][1]
+        scored = self._scored_units(hits[runner], runner, scorer)
+        if not scored:
+            return ()
+        unit, _ = max(scored, key=lambda pair: pair[1])
+        if kind is not None and not has_answer_type(kind, unit.text, question):
+            return ()
+        return (Quote(unit.text, unit.line, runner),)
+
+    def _neighbour_quote(self, hits, index, scorer, kind, question) -> tuple[Quote, ...]:
+        """When the answer passage restates the question but lacks the asked-for figure, the next passage of the
+        same document often holds it (a vote result after the debate). Only with an answer type, so the
+        neighbour never decides *whether* there is an answer, only completes it. The neighbour is appended to
+        ``hits`` so the caller can show it as a source."""
+        if kind is None or self._next_passage is None:
+            return ()
+        neighbour = self._next_passage(hits[index].chunk)
+        if neighbour is None:
+            return ()
+        position = len(hits)
+        scored = self._scored_units(ScoredChunk(neighbour, hits[index].score), position, scorer)
+        typed = [(u, v) for u, v in scored if has_answer_type(kind, u.text, question)]
+        if not typed:
+            return ()
+        unit, _ = max(typed, key=lambda pair: pair[1])
+        hits.append(ScoredChunk(neighbour, hits[index].score * 0.99, boosts=["buurpassage"]))
+        return (Quote(unit.text, unit.line, position),)
+
+    def _coverage(self, required: dict[frozenset, float], text: str) -> float:
+        present = set(content_terms(text))
+        total = sum(required.values()) or 1.0
+        return sum(w for group, w in required.items() if group & present) / total
+
+    def _select(self, scored: list[tuple[Unit, float]], kind, question: str, index: int,
+                noun: str | None) -> tuple[Quote, ...]:
+        units = [u for u, _ in scored]
+        value = {id(u): s for u, s in scored}
+        if noun:
+            for u in units:
+                if counts_noun(u.text, noun):
+                    value[id(u)] += self.config.type_bonus
+        ranked = sorted(units, key=lambda u: value[id(u)], reverse=True)
+        best = ranked[0]
+        position = units.index(best)
+        chosen = [best]
+        limit = self.config.max_quotes
+        if best.text.rstrip().endswith(":"):
+            chosen.extend(units[position + 1: position + 1 + self.config.max_list_items])
+            limit = 1 + self.config.max_list_items
+        elif is_heading(best) and position + 1 < len(units):
+            chosen.append(units[position + 1])
+        elif _ANAPHORA.match(best.text) and position > 0:
+            chosen.insert(0, units[position - 1])  # "Dit betekent ..." needs the sentence before it
+        elif kind is not None and not has_answer_type(kind, best.text, question):
+            typed = next((u for u in ranked[1:] if has_answer_type(kind, u.text, question) and value[id(u)] > 0),
+                         None)
+            if typed is not None:
+                chosen.append(typed)
+        preceding = units[position - 1] if position > 0 else None
+        if (preceding is not None and preceding.line == best.line and len(best.text.split()) < 8
+                and preceding not in chosen):
+            chosen.append(preceding)  # a short sentence ("Contactpersoon is X.") needs the one before it
+        following = units[position + 1] if position + 1 < len(units) else None
+        if (following is not None and following.line == best.line and _ANAPHORA.match(following.text)
+                and following not in chosen):
+            chosen.append(following)  # "... livestream. Hiervoor is geen toegangscode nodig." continues the answer
+        for other in ranked[1:]:
+            if len(chosen) >= limit:
+                break
+            adjacent = abs(units.index(other) - position) == 1 and other.line == best.line
+            ratio = self.config.adjacent_ratio if adjacent else self.config.extra_ratio
+            if other not in chosen and value[id(other)] >= ratio * value[id(best)]:
+                chosen.append(other)
+        chosen = sorted(set(chosen), key=units.index)[: max(limit, 2)]
+        return tuple(Quote(u.text, u.line, index) for u in chosen)

@@ -1,0 +1,190 @@
+"""Which questions the rule engine answers, and which meeting a question is about.
+
+Routing is data: each ``Intent`` is a set of patterns (on the folded, typo-corrected question) plus exclusions.
+A question that matches an intent goes to the rule engine (``assistant.rules``: ``deadlines``, ``vote_weight``,
+``signing_rules``, ``amendable_items``) and is answered with the computed value plus the rule's source passages;
+everything else goes to retrieval. A vote-weight question about a named gemeente without an inhabitant count is
+answered "niet gevonden": the documents hold no population figures, and we never guess one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from assistant.search import fold
+
+_MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
+    "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
+}
+_MONTH_NAMES_NL = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                   "oktober", "november", "december")
+_WEEKDAYS_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    require: tuple[str, ...]  # every pattern must match (regex on the folded question)
+    exclude: tuple[str, ...] = ()  # none may match
+    any_of: tuple[str, ...] = ()  # at least one must match (when given)
+
+    def matches(self, text: str) -> bool:
+        if not all(re.search(p, text) for p in self.require):
+            return False
+        if self.any_of and not any(re.search(p, text) for p in self.any_of):
+            return False
+        return not any(re.search(p, text) for p in self.exclude)
+
+
+# Order matters: the first intent that matches wins.
+INTENTS: tuple[Intent, ...] = (
+    Intent(
+        "vote_weight",
+        require=(r"\b(hoeveel|aantal|how many|number of)\b.*\b(stem|stemmen|votes?)\b|\bstemgewicht\b",),
+        exclude=(r"\b(maximum|maximaal|minimum|minimaal|max|min|hoogste|most)\b", r"\bgewest",
+                 r"\b(uitgebracht|voor|tegen)\b.*%"),
+    ),
+    Intent(
+        "deadline",
+        require=(r"\b(amendement\w*|amendment\w*|motie\w*|motions?)\b",),
+        any_of=(r"\bdeadline\b", r"\btot wanneer\b", r"\buiterste\b", r"\bwhen\b.*\b(submit|deadline)",
+                r"\bwanneer\b.*\b(indienen|ingediend|inleveren|insturen|binnen zijn)\b"),
+        exclude=(r"\bna de deadline\b", r"\bstatuta", r"\bondersteun", r"\bkandida", r"\bpreadvie", r"\binspre",
+                 r"\bstemkaart", r"\bverzonden\b", r"\bbehandeld\b", r"\bafter the deadline\b", r"\blate\b"),
+    ),
+    Intent(
+        "signing",
+        require=(r"\b(onderteken\w*|tekent|tekenen|teken|sign|signs|signed)\b",),
+        any_of=(r"^(wie|who)\b", r"\bmag (de|een) (wethouder|secretaris|gemeentesecretaris|griffier|raadslid)\b",
+                r"\bmoet(en)? .*\bonderteken"),
+        exclude=(r"\bondersteun", r"\bmede[- ]?indien", r"\blogo", r"\bzonder handtekening", r"\bwaarom\b",
+                 r"\bamendement"),
+    ),
+    Intent(
+        "amendable",
+        require=(r"\b(amend\w*)\b",),
+        any_of=(r"\b(welke|which|what)\b.*\b(agendapunt\w*|voorstel\w*|items?|onderdelen|stukken)\b",
+                r"\bwelke\b.*\bniet\b.*\bamend"),
+        exclude=(r"\bprecies\b", r"\bmoet er\b", r"\bstatuten\b"),
+    ),
+)
+
+# Numbers followed by "inwoners": the population of a vote-weight question.
+_POPULATION = re.compile(r"(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(?:inwoners|inhabitants|ingezetenen|residents)",
+                         re.IGNORECASE)
+# A named gemeente in a vote-weight question ("heeft Utrecht", "de gemeente Zwolle", "does Rotterdam have").
+_NAMED_MEMBER = re.compile(
+    r"\b(?:gemeente|heeft|had|krijgt|kreeg|does|has|did)\s+(?:de\s+gemeente\s+)?([A-Z][\w'-]+(?:[\s-][A-Z][\w'-]+)*)")
+_NOT_A_NAME = frozenset({"ALV", "BALV", "VNG", "De", "Een", "Het", "In", "Bij", "Nederland"})
+
+
+def detect_intent(question: str) -> str | None:
+    text = fold(question)
+    for intent in INTENTS:
+        if intent.matches(text):
+            if intent.name == "vote_weight" and population_in(question) is None and named_member(question) is None:
+                return None  # e.g. "hoeveel stemmen heeft een gemeente?" → the rule text via retrieval
+            return intent.name
+    return None
+
+
+def population_in(question: str) -> int | None:
+    match = _POPULATION.search(question)
+    if not match:
+        return None
+    digits = re.sub(r"[.,\s]", "", match.group(1))
+    return int(digits) if digits.isdigit() else None
+
+
+def named_member(question: str) -> str | None:
+    for match in _NAMED_MEMBER.finditer(question):
+        name = match.group(1).strip()
+        if name.split()[0] not in _NOT_A_NAME:
+            return name
+    return None
+
+
+def asks_about(question: str) -> str:
+    """"motie" or "amendement" (what a deadline question is about); both → "amendement" first."""
+    text = fold(question)
+    has_motion = re.search(r"\bmotie|\bmotion", text) is not None
+    has_amendment = re.search(r"\bamend", text) is not None
+    if has_motion and not has_amendment:
+        return "motie"
+    return "amendement"
+
+
+# ------------------------------------------------------------------------------------------ meeting references
+
+
+@dataclass(frozen=True)
+class MeetingReference:
+    """What a question says about the meeting: a registered meeting date and/or loose hints (year, month)."""
+
+    date: dt.date | None = None  # a meeting in the registry (or an exact date the question names)
+    registered: bool = False
+    years: frozenset[str] = field(default_factory=frozenset)
+    mentioned_numbers: frozenset[str] = field(default_factory=frozenset)  # numbers that belong to the reference
+
+    @property
+    def prefer_dates(self) -> frozenset[str]:
+        return frozenset({self.date.isoformat()}) if self.date else frozenset()
+
+
+_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+_KIND_WORDS = ((r"\bbalv\b|\bbuitengewone\b", ("BALV", "Najaars-ALV")), (r"\bnajaars", ("Najaars-ALV", "BALV")),
+               (r"\bextra alv\b", ("Extra ALV",)))
+_MEETING_WORDS = re.compile(r"\b(b?alv|ledenvergadering|vergadering|meeting|assembly|najaars)", re.IGNORECASE)
+
+
+def resolve_meeting(question: str, meetings=None) -> MeetingReference:
+    """The meeting a question names, matched loosely against the registry ("BALV 2019", "ALV van juni 2024",
+    "de ALV van 26 juni"). Exact dates go through ``assistant.rules.meetings.meeting_named_in_text``."""
+    from assistant.rules.meetings import list_meetings, meeting_named_in_text
+
+    meetings = list(meetings) if meetings is not None else list_meetings()
+    text = fold(question)
+    years = frozenset(_YEAR.findall(text))
+    exact = meeting_named_in_text(question)
+    if exact is not None:
+        registered = any(m.date == exact for m in meetings)
+        numbers = frozenset({str(exact.year), str(exact.day), f"{exact.day:02d}"})
+        return MeetingReference(exact, registered, years | {str(exact.year)}, numbers)
+    if not (_MEETING_WORDS.search(text) or years):
+        return MeetingReference()
+    candidates = meetings
+    constrained = False
+    day_month = _DAY_MONTH.search(text)
+    if day_month:
+        day, month = int(day_month.group(1)), _MONTHS[day_month.group(2).lower()]
+        candidates = [m for m in candidates if (m.date.day, m.date.month) == (day, month)]
+        constrained = True
+    elif (month_match := _MONTH.search(text)) and _MEETING_WORDS.search(text):
+        month = _MONTHS[month_match.group(1).lower()]
+        candidates = [m for m in candidates if m.date.month == month]
+        constrained = True
+    if years:
+        candidates = [m for m in candidates if str(m.date.year) in years]
+        constrained = True
+    for pattern, kinds in _KIND_WORDS:
+        if re.search(pattern, text):
+            candidates = [m for m in candidates if m.kind in kinds]
+            constrained = True
+    if constrained and len(candidates) == 1:
+        found = candidates[0].date
+        numbers = {str(found.year)} if str(found.year) in years else set()
+        if day_month:
+            numbers.add(day_month.group(1))
+        return MeetingReference(found, True, years, frozenset(numbers))
+    return MeetingReference(None, False, years, frozenset())
+
+
+def format_date_nl(day: dt.date, *, weekday: bool = True) -> str:
+    text = f"{day.day} {_MONTH_NAMES_NL[day.month]} {day.year}"
+    return f"{_WEEKDAYS_NL[day.weekday()]} {text}" if weekday else text

@@ -1,0 +1,70 @@
+"""Routing, meeting references and follow-up resolution: pure functions, no index."""
+
+import datetime as dt
+
+import pytest
+
+from assistant.followup import is_followup, resolve_followup
+from assistant.routing import asks_about, detect_intent, named_member, population_in, resolve_meeting
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("Tot wanneer kan ik een amendement indienen voor de ALV van 26 juni 2024?", "deadline"),
+    ("deadline amendementen balv 2019", "deadline"),
+    ("When is the deadline for submitting motions for the June 2024 ALV?", "deadline"),
+    ("hoeveel stemmen heeft een gemeente met 24.500 inwoners?", "vote_weight"),
+    ("How many votes does a municipality with 53,000 inhabitants have?", "vote_weight"),
+    ("Hoeveel stemmen heeft Utrecht in de ALV?", "vote_weight"),
+    ("Wie moet de motie ondertekenen?", "signing"),
+    ("Who has to sign a motion for the ALV?", "signing"),
+    ("Op welke agendapunten van de BALV 2019 kun je geen amendementen indienen?", "amendable"),
+    # retrieval: the rule engine has no value for these
+    ("Wat gebeurt er met moties die na de deadline worden ingediend?", None),
+    ("Is de deadline voor het indienen van moties een statutaire termijn?", None),
+    ("Tot wanneer kan de definitieve lijst van ondersteunende gemeenten worden doorgegeven?", None),
+    ("Wat is het maximum aantal stemmen per gemeente?", None),
+    ("Moeten ondersteunende gemeenten de motie ook ondertekenen?", None),
+    ("Is de tekst van het Klimaatakkoord amendabel?", None),
+    ("Wat was het preadvies op de motie van Renkum?", None),
+])
+def test_detect_intent(question, intent):
+    assert detect_intent(question) == intent
+
+
+def test_population_and_named_member():
+    assert population_in("hoeveel stemmen heeft een gemeente met 24.500 inwoners?") == 24500
+    assert population_in("a municipality with 53,000 inhabitants") == 53000
+    assert population_in("Hoeveel stemmen heeft Utrecht?") is None
+    assert named_member("Hoeveel stemmen heeft Utrecht in de ALV?") == "Utrecht"
+    assert named_member("Hoeveel stemmen heeft de gemeente Zwolle in de ALV van juni 2024?") == "Zwolle"
+    assert asks_about("deadline voor moties?") == "motie"
+    assert asks_about("deadline voor amendementen en moties?") == "amendement"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Tot wanneer kan ik een amendement indienen voor de ALV van 26 juni 2024?", dt.date(2024, 6, 26)),
+    ("deadline amendementen balv 2019", dt.date(2019, 11, 29)),
+    ("Wanneer stelt het VNG-bestuur de preadviezen vast voor de ALV van juni 2024?", dt.date(2024, 6, 26)),
+    ("Tot wanneer kan ik een amendment indienen voor de ALV van 26 juni?", dt.date(2024, 6, 26)),
+    ("Wie moet de motie ondertekenen?", None),
+])
+def test_resolve_meeting_loose_references(question, expected):
+    assert resolve_meeting(question).date == expected
+
+
+def test_resolve_meeting_keeps_year_hint_without_registered_meeting():
+    reference = resolve_meeting("wie zaten er in de notulencommissie van de najaars alv 2023")
+    assert reference.date is None and reference.years == frozenset({"2023"})
+
+
+def test_followup_swaps_subject_meeting_and_number():
+    previous = "Tot wanneer kan ik een amendement indienen voor de ALV van 26 juni 2024?"
+    assert is_followup("en voor moties?")
+    assert "een motie indienen" in resolve_followup("en voor moties?", previous)
+    assert "amendement" not in resolve_followup("en voor moties?", previous)
+    assert "2019" in resolve_followup("en voor de BALV van 2019?", "deadline amendementen ALV 2024")
+    resolved = resolve_followup("en met 80.000 inwoners?", "hoeveel stemmen heeft een gemeente met 24.500 inwoners?")
+    assert "80.000" in resolved and "24.500" not in resolved
+    # a full new question is not a follow-up
+    assert resolve_followup("Wat was het preadvies op de motie van Renkum?", previous) == \
+        "Wat was het preadvies op de motie van Renkum?"
