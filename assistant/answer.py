@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from assistant.config import Settings, get_settings
 from assistant.extractive import Evidence, ExtractiveAnswerer, ExtractiveConfig, TermWeights
 from assistant.followup import resolve_followup
+from assistant.motion_answers import MotionAnswerer, RecordAnswer
 from assistant.routing import (
     MeetingReference, asks_about, detect_intent, format_date_nl, named_member, population_in, resolve_meeting,
 )
@@ -84,6 +85,8 @@ class AskEngine:
         self.search = HybridSearch(reader, search_config)
         self.weights = TermWeights(f"{c.doc_title}\n{c.section}\n{c.text}" for c in reader.chunks)
         self.extractive = ExtractiveAnswerer(self.weights, extractive_config, self._next_chunk)
+        self.motions = MotionAnswerer(getattr(reader, "motion_records", None) or (), self._source_lines)
+        self._lines_cache: dict[str, list[str]] = {}
         self._siblings: dict[str, list] = {}
         for chunk in sorted(reader.chunks, key=lambda c: (c.doc_id, c.line_start or 0, c.page or 0,
                                                           c.paragraph or 0)):
@@ -283,6 +286,11 @@ class AskEngine:
         pool = max(k, self.extractive.config.passages)
         hits = self.search.search(question, pool, filters=filters, prefer=prefer)
         hits = list(hits)  # the answerer may append the next passage of the answer's document
+        record = self.motions.answer(question) if filters is None or filters.empty else None
+        if record is not None:
+            answer = self._record_answer(question, record, hits, k, english=expanded.english)
+            if answer is not None:
+                return answer
         evidence = self.extractive.answer(question, expanded, hits, reference.mentioned_numbers, self._around)
         ordered = (_reranked(hits, evidence) if self.extractive.config.rerank else _answer_first(hits, evidence))[:k]
         sources = [_source_from_hit(hit) for hit in ordered]
@@ -297,6 +305,52 @@ class AskEngine:
                               index_generation=self.reader.generation)
         return Answer(question=question, answer=extractive_text, found=True, route="retrieval", sources=sources,
                       index_generation=self.reader.generation)
+
+    def _record_answer(self, question: str, record: RecordAnswer, hits: list[ScoredChunk], k: int, *,
+                       english: bool) -> Answer | None:
+        """An earlier motion's preadvies, vote, follow-up or call, quoted from the lines its record points at;
+        those passages go first, the retrieval hits follow."""
+        top = hits[0].score if hits else 1.0
+        head: list[ScoredChunk] = []
+        context = (record.context,) if record.context is not None else ()
+        for quote in (*record.quotes, *context):  # the answering passages first, the naming one after them
+            chunk = self._chunk_at(quote.path, quote.line)
+            if chunk is not None and all(h.chunk is not chunk for h in head):
+                head.append(ScoredChunk(chunk, top, boosts=["motierecord"]))
+        if not head:
+            return None
+        ordered = _unique(head + hits)[:k]
+        shown = [h.chunk for h in ordered]
+        answering = [q for q in record.quotes if self._chunk_at(q.path, q.line) in shown
+                     and q.text in self._chunk_at(q.path, q.line).text]
+        if not answering:
+            return None
+        named = [q for q in context if self._chunk_at(q.path, q.line) in shown
+                 and q.text in self._chunk_at(q.path, q.line).text]
+        quotes = named + answering
+        sources = [_source_from_hit(hit) for hit in ordered]
+        if self.llm is not None:
+            llm_answer = self._llm_answer(question, ordered, english=english)
+            if llm_answer is not None:
+                return Answer(question=question, answer=llm_answer, found=True, route="llm", sources=sources,
+                              index_generation=self.reader.generation)
+        text = " … ".join(f"“{q.text}”" for q in quotes)
+        return Answer(question=question, answer=text, found=True, route="retrieval", sources=sources,
+                      index_generation=self.reader.generation)
+
+    def _source_lines(self, path: str) -> list[str]:
+        """Physical lines of a source file as the index holds them (from the chunks' verbatim text), so a quote
+        taken from them is always a substring of the passage shown."""
+        lines = self._lines_cache.get(path)
+        if lines is None:
+            by_number: dict[int, str] = {}
+            for chunk in self.reader.chunks:
+                if chunk.source_path == path and chunk.line_start:
+                    for offset, text in enumerate(chunk.text.split("\n")):
+                        by_number.setdefault(chunk.line_start + offset, text)
+            lines = [by_number.get(n, "") for n in range(1, max(by_number, default=0) + 1)]
+            self._lines_cache[path] = lines
+        return lines
 
     def _next_chunk(self, chunk):
         siblings = self._siblings.get(chunk.doc_id) or []

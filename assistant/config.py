@@ -25,6 +25,9 @@ class Settings:
     # Paths. Relative paths in a config file or env var are resolved against the repository root.
     repo_root: Path = REPO_ROOT
     corpus_dir: Path = REPO_ROOT / "corpus"
+    # More source folders that ingest reads next to corpus_dir (citations keep their real paths). None: the app's
+    # uploads, <data_dir>/uploads/corpus, when that folder exists; () or "": none.
+    extra_corpus_dirs: tuple[Path, ...] | None = None
     data_dir: Path = REPO_ROOT / ".motie"  # index, SQLite databases, uploads, user meeting registry
     index_dir: Path | None = None  # default: <data_dir>/index
     embedding_cache_dir: Path = REPO_ROOT / "corpus" / ".embeddings"  # committed for the bundled corpus
@@ -65,6 +68,13 @@ class Settings:
     extra_non_working_days: tuple[str, ...] = field(default_factory=tuple)
 
     @property
+    def resolved_extra_corpus_dirs(self) -> tuple[Path, ...]:
+        if self.extra_corpus_dirs is not None:
+            return tuple(Path(path) for path in self.extra_corpus_dirs)
+        uploads = self.data_dir / "uploads" / "corpus"
+        return (uploads,) if uploads.is_dir() else ()
+
+    @property
     def resolved_index_dir(self) -> Path:
         return self.index_dir or self.data_dir / "index"
 
@@ -86,6 +96,10 @@ def _coerce(name: str, raw, repo_root: Path):
     annotation = str(target.type)
     if raw is None:
         return None
+    if annotation.startswith("tuple[Path"):  # a list of folders: TOML array, or comma-separated in the environment
+        parts = raw if isinstance(raw, (list, tuple)) else [p for p in str(raw).split(",")]
+        paths = [Path(os.path.expanduser(str(p).strip())) for p in parts if str(p).strip()]
+        return tuple(path if path.is_absolute() else repo_root / path for path in paths)
     if "Path" in annotation:
         if raw == "":
             return None

@@ -52,7 +52,7 @@ INTENTS: tuple[Intent, ...] = (
         "deadline",
         require=(r"\b(amendement\w*|amendment\w*|motie\w*|motions?)\b",),
         any_of=(r"\bdeadline\b", r"\btot wanneer\b", r"\buiterste\b", r"\bwhen\b.*\b(submit|deadline)",
-                r"\bwanneer\b.*\b(indienen|ingediend|inleveren|insturen|binnen zijn)\b"),
+                r"\bwann?e+r\b.*\b(indienen|ingediend|inleveren|insturen|binnen zijn)\b"),
         exclude=(r"\bna de deadline\b", r"\bstatuta", r"\bondersteun", r"\bkandida", r"\bpreadvie", r"\binspre",
                  r"\bstemkaart", r"\bverzonden\b", r"\bbehandeld\b", r"\bafter the deadline\b", r"\blate\b"),
     ),
@@ -78,7 +78,8 @@ _POPULATION = re.compile(r"(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(?:inwoners|inhabitan
                          re.IGNORECASE)
 # A named gemeente in a vote-weight question ("heeft Utrecht", "de gemeente Zwolle", "does Rotterdam have").
 _NAMED_MEMBER = re.compile(
-    r"\b(?:gemeente|heeft|had|krijgt|kreeg|does|has|did)\s+(?:de\s+gemeente\s+)?([A-Z][\w'-]+(?:[\s-][A-Z][\w'-]+)*)")
+    r"\b(?:gemeente|heeft|had|krijgt|kreeg|bracht|brengt|does|has|did|cast)\s+(?:de\s+gemeente\s+)?"
+    r"([A-Z][\w'-]+(?:[\s-][A-Z][\w'-]+)*)")
 _NOT_A_NAME = frozenset({"ALV", "BALV", "VNG", "De", "Een", "Het", "In", "Bij", "Nederland"})
 
 

@@ -125,6 +125,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("verzonden", "verzending", "verzenden", "toegezonden", "toezending", "verstuurd"),
     ("doel", "doelstelling", "bedoeld"),
     ("verplicht", "verplichting", "moet", "hoeft"),
+    ("verdient", "verdienen", "salaris", "bezoldiging", "beloning"),
+    ("adres", "gevestigd", "kantoorhoudende", "postbus"),
 )
 
 # English question words → Dutch document words. Only terms that occur in ALV documents; the dense model covers
@@ -150,7 +152,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "supporting": "ondersteunende", "supporters": "ondersteunende", "support": "steun ondersteunen",
     "list": "lijst", "final": "definitieve", "sent": "doorgeven toegezonden verzonden", "send": "doorgeven sturen",
     "email": "e-mail", "address": "adres e-mail", "speak": "woord inspreken", "register": "aanmelden",
-    "template": "sjabloon", "withdraw": "intrekken", "result": "uitslag", "item": "agendapunt",
+    "template": "sjabloon", "withdraw": "intrekken", "item": "agendapunt",
     "items": "agendapunten", "statutes": "statuten", "article": "artikel", "weight": "stemgewicht",
     "representative": "vertegenwoordiger", "card": "stemkaart", "late": "na de deadline", "who": "wie",
     "secretary": "secretaris", "director": "directeur", "chairman": "voorzitter", "chairwoman": "voorzitter",
@@ -158,6 +160,13 @@ ENGLISH_TERMS: dict[str, str] = {
     "asylum": "asiel asielketen", "explanation": "toelichting", "amendable": "amendabel", "annual": "jaar",
     "report": "verslag jaarverslag", "accountability": "verantwoording", "held over": "aangehouden",
     "closed": "afgedaan", "signatures": "handtekeningen", "logo": "logo", "logos": "logo's",
+    "pay": "bezoldiging", "pays": "bezoldiging", "salary": "bezoldiging salaris", "earn": "bezoldiging",
+    "earns": "bezoldiging", "postal": "postcode", "collection": "inzameling inzamelvergoeding",
+    "packaging": "verpakkingen", "statute": "statuten", "agenda": "agenda",
+    "mental": "ggz", "health": "zorg gezondheid", "attended": "aanwezig", "congress": "congres jaarcongres",
+    "councillor": "raadslid raadsleden", "councillors": "raadsleden", "allowance": "vergoeding",
+    "allowances": "vergoeding", "explained": "toelichting toe", "result": "uitslag resultaat",
+    "financial": "financieel financiële", "office": "bureau kantoor",
 }
 
 _ENGLISH_MARKERS = frozenset("the what who when where how which does is are can of for a an".split())
@@ -384,8 +393,8 @@ class SearchConfig:
     dense_weight: float = 1.0
     rrf_c: int = 10
     pool: int = 50  # candidates taken from each search before fusion
-    meeting_boost: float = 0.25  # relative boost for chunks of the meeting the question names
-    title_boost: float = 0.0  # relative boost when the chunk's title/section shares words with the question
+    meeting_boost: float = 0.5  # relative boost for chunks of the meeting the question names (dev+val: 0.25 → 0.5)
+    title_boost: float = 0.1  # relative boost when the chunk's title/section shares words with the question
     synonyms: bool = True
     english: bool = True
     typos: bool = True
@@ -448,10 +457,26 @@ class HybridSearch:
             item.score *= factor
 
     def _belongs_to(self, chunk: Chunk, prefer: MeetingPreference) -> bool:
-        package = self._package_meeting.get(chunk.source_path)
-        if chunk.meeting_date in prefer.dates or package in prefer.dates:
-            return True
-        return any((d or "")[:4] in prefer.years for d in (chunk.meeting_date, package))
+        # A chunk with its own meeting (the notulen of December 2023 inside the June 2024 package) belongs to that
+        # meeting only; the package's meeting is the fallback for chunks without one.
+        own = _titled_meeting(chunk.doc_title) or chunk.meeting_date or self._package_meeting.get(chunk.source_path)
+        return own in prefer.dates or (own or "")[:4] in prefer.years
+
+
+_MONTH_NUMBERS = {m: i for i, m in enumerate(("januari februari maart april mei juni juli augustus september oktober "
+                                              "november december").split(), start=1)}
+_TITLE_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTH_NUMBERS) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _titled_meeting(title: str | None) -> str | None:
+    """The meeting a document is about when its title names one ("NOTULEN ALV 5 JUNI 2019" inside the package
+    of the BALV of 29 November 2019): ISO date, or None."""
+    match = _TITLE_DATE.search(title or "")
+    if not match or not re.search(r"\b(b?alv|ledenvergadering)\b", title or "", re.IGNORECASE):
+        return None
+    day, month, year = int(match.group(1)), _MONTH_NUMBERS[match.group(2).lower()], match.group(3)
+    return f"{year}-{month:02d}-{day:02d}"
 
 
 def _package_meetings(reader: Any) -> dict[str, str]:

@@ -1,6 +1,7 @@
-"""Retrieval and answer quality of ``assistant.ask`` on the evaluation set, per split (dev / test).
+"""Retrieval and answer quality of ``assistant.ask`` on the evaluation set, per split (dev / val / test).
 
-    .venv/bin/python bench/retrieval.py                      # table for dev and test
+    .venv/bin/python bench/retrieval.py                      # table for dev, val and test
+    .venv/bin/python bench/retrieval.py --split tune --failures   # tune on dev + val only; never list test misses
     .venv/bin/python bench/retrieval.py --failures           # also list the questions that miss
     .venv/bin/python bench/retrieval.py --ablations          # measure each retrieval idea (dev split only)
     .venv/bin/python bench/retrieval.py --set search.rrf_c=20 --set answer.min_coverage=0.4

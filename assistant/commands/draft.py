@@ -67,8 +67,24 @@ def _new(commands) -> None:
     p.set_defaults(func=run_new)
 
 
+CHECK_EXIT_CODES = """afsluitcode:
+  0  geen bevinding met ernst "error" en geen invulteksten [tussen haken] meer (waarschuwingen mogen)
+  1  negatief oordeel: een bevinding met ernst "error", of het concept bevat nog invulteksten uit het sjabloon
+     (dan is "valid" in de JSON soms true, maar "draft.complete" false)
+  2  het bestand is onleesbaar of geen geldig concept, het concept noemt geen ALV (meeting_date), of de
+     aanroep is fout"""
+
+
 def _check(commands) -> None:
-    p = commands.add_parser("check", help="toets een concept (zelfde bevindingen als `motie check`)")
+    import argparse
+
+    p = commands.add_parser(
+        "check", help="toets een concept (zelfde bevindingen als `motie check`)",
+        description="Toets een concept (JSON-export) met dezelfde regels als `motie check`.\n"
+                    "Met --json staat op stdout precies de JSON van `motie check --json`, met één extra sleutel\n"
+                    "\"draft\": compleet, klaar om in te dienen, ontbrekende onderdelen, invulteksten, onbekende\n"
+                    "gemeenten en de deadline.",
+        epilog=CHECK_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", metavar="BESTAND.json", help="het concept (JSON-export)")
     p.add_argument("--submitted-at", dest="submitted_at", metavar="JJJJ-MM-DDTUU:MM",
                    help="tijdstip van indiening (Nederlandse tijd)")

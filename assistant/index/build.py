@@ -3,6 +3,10 @@
     ingest(settings, corpus_dir=None, progress=None, bm25_only=False, rebuild=False) -> IngestReport
     check_stale(settings, corpus_dir=None, bm25_only=False) -> Staleness
 
+Both read ``corpus_dir`` (default ``settings.corpus_dir``) plus the extra source folders of
+``settings.resolved_extra_corpus_dirs`` (by default the app's uploads, ``<data_dir>/uploads/corpus``), each file
+under its own real path, so an uploaded document stays in the index at the next ``ingest --if-stale``.
+
 Unchanged files (manifest: size+mtime, else sha256) are not read: their chunks, documents and motion records are
 carried over from the live generation. Vectors come from the embedding cache whenever the text was embedded
 before, so only new text is embedded. Both indexes are always rebuilt from the same chunk set. Files are read
@@ -100,6 +104,33 @@ def _resolve_corpus(settings: Settings, corpus_dir: Path | str | None) -> Path:
     return directory.resolve()
 
 
+def _extra_dirs(settings: Settings, main: Path) -> tuple[list[Path], list[str]]:
+    """The extra source folders that exist (not the main folder or one inside it, each once), and a Dutch warning
+    for each configured folder that does not exist."""
+    found: list[Path] = []
+    warnings: list[str] = []
+    for configured in settings.resolved_extra_corpus_dirs:
+        folder = Path(configured).resolve()
+        if not folder.is_dir():
+            warnings.append(f"extra bronmap {folder} bestaat niet of is geen map; overgeslagen")
+        elif not folder.is_relative_to(main) and folder not in found:
+            found.append(folder)
+    return found, warnings
+
+
+def _scan_all(settings: Settings, directories: list[Path]) -> tuple[list[CorpusFile], list[tuple[str, str]]]:
+    """The files of every source folder, each file once (a folder may lie inside another)."""
+    files: dict[str, CorpusFile] = {}
+    unsupported: dict[str, str] = {}
+    for directory in directories:
+        found, bad = scan_corpus(directory, settings, _supported_suffixes())
+        for corpus_file in found:
+            files.setdefault(corpus_file.source_path, corpus_file)
+        for path, reason in bad:
+            unsupported.setdefault(path, reason)
+    return [files[path] for path in sorted(files)], sorted(unsupported.items())
+
+
 def _supported_suffixes() -> set[str]:
     from assistant.corpus import pipeline
 
@@ -137,6 +168,7 @@ def _needs_full_read(previous: _Previous | None, target_id: str, rebuild: bool) 
 def check_stale(settings: Settings, corpus_dir: Path | str | None = None, bm25_only: bool = False) -> Staleness:
     """Cheap check (no model, no Chroma): does the live index match the corpus, the pipeline and the embedder?"""
     directory = _resolve_corpus(settings, corpus_dir)
+    extras, _ = _extra_dirs(settings, directory)
     previous = _load_previous(settings)
     if previous is None:
         return Staleness(True, "er is nog geen (volledige) index")
@@ -146,7 +178,7 @@ def check_stale(settings: Settings, corpus_dir: Path | str | None = None, bm25_o
     if target_id != NO_EMBEDDER and previous.manifest.embedder != target_id:
         return Staleness(True, f"de embedder is gewijzigd ({previous.manifest.embedder} → {target_id})",
                          previous.generation, previous.meta)
-    files, _ = scan_corpus(directory, settings, _supported_suffixes())
+    files, _ = _scan_all(settings, [directory, *extras])
     changes = compare(files, previous.manifest)
     if changes.changed or changes.removed:
         return Staleness(True, f"{len(changes.changed)} nieuw(e) of gewijzigde en {len(changes.removed)} "
@@ -376,7 +408,8 @@ def _refresh_mtimes(settings: Settings, previous: _Previous, unchanged: list[Cor
 
 def ingest(settings: Settings, corpus_dir: Path | str | None = None, progress: Progress | None = None,
            bm25_only: bool = False, rebuild: bool = False) -> IngestReport:
-    """Bring the index up to date with ``corpus_dir`` (default: ``settings.corpus_dir``).
+    """Bring the index up to date with ``corpus_dir`` (default: ``settings.corpus_dir``) and the extra source
+    folders (``settings.resolved_extra_corpus_dirs``).
 
     Raises ``UserFacingError`` (exit 2) when nothing could be indexed or the embedder cannot load (unless
     ``bm25_only``); files that cannot be read are listed in ``report.skipped`` (exit 1) and the rest is indexed.
@@ -395,7 +428,9 @@ def _ingest_locked(settings: Settings, directory: Path, progress: Progress | Non
     previous = _load_previous(settings)
     spec, target_id = _target_embedder(settings, bm25_only)
     full = _needs_full_read(previous, target_id, rebuild)
-    files, unsupported = scan_corpus(directory, settings, _supported_suffixes())
+    extras, missing = _extra_dirs(settings, directory)
+    report.warnings.extend(missing)
+    files, unsupported = _scan_all(settings, [directory, *extras])
     changes = compare(files, None if full else previous.manifest)
     _count_files(report, files, unsupported, changes, previous, full)
     if not full and not changes.changed and not changes.removed:

@@ -2,8 +2,8 @@
 
 The procedure note says an amendment must state "precies ... wat er in de tekst moet worden geschrapt en wat ervoor
 in de plaats moet komen" (ALV 26-06-2024 package L390). So a change is built from a passage that really occurs in
-the proposal text (whitespace-insensitive, exactly once), and is rendered as "schrappen: “…” / vervangen door: “…”"
-or "invoegen na: “…”". The word diff (strike/insert) is for the editor's preview.
+the proposal text (whitespace-insensitive, exactly once), and is rendered as "schrappen: … / vervangen door: …" or
+"invoegen na: … / in te voegen tekst: …". The word diff (strike/insert) is for the editor's preview.
 """
 
 from __future__ import annotations
@@ -261,19 +261,19 @@ def quote(text: str) -> str:
 
 
 def change_instruction_lines(change: AmendmentChange) -> list[str]:
-    """The change as the amendment states it, one instruction per line (Dutch).
+    """The change as the amendment states it, one instruction per line (Dutch), in the block layout
+    "schrappen: …" / "vervangen door: …" and "invoegen na: …" / "in te voegen tekst: …".
 
-    "schrappen: …" / "vervangen door: …" are written without quotation marks and the insertion as
-    "Na “…” invoegen: “…”": the forms that ``assistant.motions.parse`` reads back exactly, whatever the order and
-    mix of changes (a quoted strike followed by a quoted replacement elsewhere would be read as one passage).
+    No quotation marks: ``assistant.motions.parse`` reads the block layout back exactly, whatever the order and mix
+    of changes, also when a passage holds an apostrophe ("auto's") that a quoted form would end at.
     """
     if change.action == "invoegen":
-        return [f"Na {quote(change.invoegen_na)} invoegen: {quote(change.vervangen_door)}"]
+        return [f"invoegen na: {change.invoegen_na}", f"in te voegen tekst: {change.vervangen_door}"]
     if change.action == "schrappen":
         return [f"schrappen: {change.schrappen}"]
     return [f"schrappen: {change.schrappen}", f"vervangen door: {change.vervangen_door}"]
 
 
 def change_instruction(change: AmendmentChange) -> str:
-    """One-line form: "schrappen: … / vervangen door: …" (or "Na “…” invoegen: “…”")."""
+    """One-line form: "schrappen: … / vervangen door: …" (or "invoegen na: … / in te voegen tekst: …")."""
     return " / ".join(change_instruction_lines(change))

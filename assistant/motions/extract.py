@@ -51,18 +51,29 @@ def read_submission_file(path: str | Path) -> ExtractedSubmission:
     path = Path(path)
     if not path.is_file():
         raise InputError(f"Bestand niet gevonden: {path}")
-    suffix = path.suffix.lower()
+    _check_suffix(path.suffix.lower())
+    check_file_size(path.stat().st_size, path.name, SUBMISSION)  # before reading it into memory
+    return read_submission_bytes(path.read_bytes(), path.name)
+
+
+def read_submission_bytes(data: bytes, name: str) -> ExtractedSubmission:
+    """``read_submission_file`` for bytes already in memory (an upload, a ZIP member): nothing is written to disk.
+    ``name`` gives the type (its suffix) and is the name the messages use."""
+    suffix = Path(name).suffix.lower()
+    _check_suffix(suffix)
+    check_file_size(len(data), name, SUBMISSION)
+    if suffix == ".eml":
+        return _from_email(data, name)
+    text = text_from_bytes(data, suffix, name)
+    return ExtractedSubmission(text=text, source=name, text_from="file")
+
+
+def _check_suffix(suffix: str) -> None:
     if suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
             f"Bestandstype {suffix or '(geen)'} wordt niet ondersteund.",
             hint="Gebruik een .txt-, .md-, .docx-, .pdf- of .eml-bestand.",
         )
-    check_file_size(path.stat().st_size, path.name, SUBMISSION)
-    data = path.read_bytes()
-    if suffix == ".eml":
-        return _from_email(data, path.name)
-    text = text_from_bytes(data, suffix, path.name)
-    return ExtractedSubmission(text=text, source=path.name, text_from="file")
 
 
 def text_from_bytes(data: bytes, suffix: str, name: str = "") -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,18 +252,17 @@ def _read_and_parse(incoming: list[importer.IncomingFile], progress: Progress | 
     from assistant.motions.parse import parse_submission
 
     works: list[_Work] = []
-    with tempfile.TemporaryDirectory(prefix="motie-review-") as workdir:
-        for done, file in enumerate(incoming, start=1):
-            for source in importer.sources_from(file, Path(workdir)):
-                work = _Work(source=source, error=source.error)
-                if source.error is None:
-                    try:
-                        work.item = parse_submission(source.text or "")
-                    except Exception as error:  # the parser should never raise; one odd file must not stop a batch
-                        work.error = f"De tekst kon niet worden ontleed ({type(error).__name__})."
-                works.append(work)
-            if progress:
-                progress("inlezen", done, len(incoming))
+    for done, file in enumerate(incoming, start=1):
+        for source in importer.sources_from(file):  # read from memory: nothing is written to a temp folder
+            work = _Work(source=source, error=source.error)
+            if source.error is None:
+                try:
+                    work.item = parse_submission(source.text or "")
+                except Exception as error:  # the parser should never raise; one odd file must not stop a batch
+                    work.error = f"De tekst kon niet worden ontleed ({type(error).__name__})."
+            works.append(work)
+        if progress:
+            progress("inlezen", done, len(incoming))
     return works
 
 

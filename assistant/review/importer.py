@@ -6,6 +6,8 @@ module adds what a batch needs on top of it:
 * a ZIP is unpacked in memory, never onto disk by its own member names: members with absolute paths, ``..``
   parts, symlinks or encryption are refused, and count, size and compression-ratio limits stop ZIP bombs;
 * an e-mail with several attachments yields one submission per attachment (each with the e-mail's time);
+* everything is read from memory: no upload or member is written to disk, so nothing is left behind in a temp
+  folder and no two runs can collide on a file name;
 * every file ends up as a ``SubmissionSource`` — an unreadable one with a Dutch reason, never silently dropped.
 """
 
@@ -18,8 +20,8 @@ import hashlib
 import io
 import re
 import stat
-import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -144,8 +146,7 @@ def collect_zip(data: bytes, label: str, limits: ImportLimits) -> list[IncomingF
         except Exception as error:  # noqa: BLE001 - zipfile raises BadZipFile, zlib.error, EOFError, ValueError ...
             # A header that lies about the size (CRC mismatch), a damaged stream, an unsupported compression method
             # (found by fuzzing, tests/robustness): this member gets a reason, the rest of the batch goes on.
-            incoming.append(IncomingFile(name, error="Geweigerd: dit bestand in het ZIP-bestand is beschadigd of "
-                                                     f"onjuist ingepakt ({type(error).__name__})."))
+            incoming.append(IncomingFile(name, error=_unreadable_member(error)))
             continue
         if len(content) > limits.max_file_bytes:
             incoming.append(IncomingFile(name, error=_too_large(len(content), limits)))
@@ -176,6 +177,19 @@ def _zip_member_refusal(info: zipfile.ZipInfo, limits: ImportLimits) -> str | No
     if name.lower().endswith(".zip"):
         return "Een ZIP-bestand binnen een ZIP-bestand wordt niet uitgepakt; lever de bestanden los of in één ZIP aan."
     return None
+
+
+def _unreadable_member(error: Exception) -> str:
+    """The Dutch reason for a ZIP member that could not be unpacked."""
+    if isinstance(error, NotImplementedError):  # Deflate64, IBM TERSE, ...: zipfile cannot unpack it
+        return ("Geweigerd: dit bestand in het ZIP-bestand is beschadigd of gebruikt een compressiemethode die niet "
+                "wordt ondersteund. Pak het opnieuw in met gewone ZIP-compressie.")
+    if isinstance(error, zipfile.LargeZipFile):
+        return "Geweigerd: dit bestand in het ZIP-bestand is te groot voor het ZIP-formaat waarin het is ingepakt."
+    if isinstance(error, (zipfile.BadZipFile, zlib.error, EOFError)):
+        return ("Geweigerd: dit bestand in het ZIP-bestand is beschadigd of onjuist ingepakt (de inhoud klopt niet "
+                "met de gegevens in het ZIP-bestand).")
+    return f"Geweigerd: dit bestand in het ZIP-bestand kon niet worden uitgepakt ({type(error).__name__})."
 
 
 def _incoming_from_disk(path: Path, name: str, limits: ImportLimits) -> IncomingFile:
@@ -220,8 +234,8 @@ def looks_like_submission(text: str) -> bool:
     return len({m.group(0).lower() for m in _SUBMISSION_WORDS.finditer(text)}) >= 2
 
 
-def sources_from(incoming: IncomingFile, workdir: Path) -> list[SubmissionSource]:
-    """The submission(s) in one incoming file; errors become sources with a Dutch ``error``."""
+def sources_from(incoming: IncomingFile) -> list[SubmissionSource]:
+    """The submission(s) in one incoming file, read from memory; errors become sources with a Dutch ``error``."""
     if incoming.error or incoming.data is None:
         return [SubmissionSource(incoming.name, _sha(incoming.data or incoming.name.encode()), error=incoming.error)]
     sha = _sha(incoming.data)
@@ -229,7 +243,7 @@ def sources_from(incoming: IncomingFile, workdir: Path) -> list[SubmissionSource
         allowed = ", ".join(sorted(SUBMISSION_SUFFIXES | {".zip"}))
         return [SubmissionSource(incoming.name, sha, error=f"Bestandstype niet ondersteund (toegestaan: {allowed}).")]
     if incoming.suffix == ".eml":
-        return _sources_from_email(incoming, workdir)
+        return _sources_from_email(incoming)
     text, error = _text_of(incoming.data, incoming.suffix, incoming.name)
     return [SubmissionSource(incoming.name, sha, text=text, error=error)]
 
@@ -255,24 +269,18 @@ def _reason(error: UserFacingError) -> str:
     return text
 
 
-def _sources_from_email(incoming: IncomingFile, workdir: Path) -> list[SubmissionSource]:
+def _sources_from_email(incoming: IncomingFile) -> list[SubmissionSource]:
     """The e-mail's submission(s): every attachment that is a motion or amendment of its own, else the text the
     shared reader chose (attachment or body); each with the e-mail's time. Unreadable attachments get a row too."""
-    from assistant.motions.extract import read_submission_file
+    from assistant.motions.extract import read_submission_bytes
 
-    folder = Path(tempfile.mkdtemp(dir=workdir))
-    temporary = folder / "inzending.eml"
-    temporary.write_bytes(incoming.data)
     try:
-        extracted = read_submission_file(temporary)
+        extracted = read_submission_bytes(incoming.data, PurePosixPath(incoming.name).name)
     except UserFacingError as error:
         return [SubmissionSource(incoming.name, _sha(incoming.data), error=_reason(error))]
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - a damaged e-mail is a row with a reason, never a stopped batch
         return [SubmissionSource(incoming.name, _sha(incoming.data),
                                  error=f"Het e-mailbestand kon niet worden gelezen ({type(error).__name__}).")]
-    finally:
-        temporary.unlink(missing_ok=True)
-        folder.rmdir()
     when = {"submitted_at": extracted.submitted_at, "submitted_at_source": extracted.submitted_at_source}
     payloads = dict(email_attachments(incoming.data))
     readable = {attachment.name: attachment.text for attachment in extracted.attachments}

@@ -79,22 +79,3 @@ def uploaded_corpus_files(settings: Settings) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
-
-
-def ingest_view(settings: Settings) -> Path:
-    """A folder of symlinks to the configured corpus files plus the uploaded ones, for one ingest run.
-
-    Ingest reads one folder; symlinks keep both sets where they are (the bundled corpus in the repository, the
-    uploads under the data directory), and citations keep the real paths because ingest resolves each file."""
-    view = (settings.data_dir / "uploads" / ".ingest-view").resolve()
-    if view.exists():
-        for old in view.iterdir():
-            old.unlink()
-    view.mkdir(parents=True, exist_ok=True)
-    corpus = [p for p in sorted(Path(settings.corpus_dir).iterdir())
-              if p.is_file() and not p.name.startswith(".") and p.name.lower() != "readme.md"]
-    for source in [*corpus, *uploaded_corpus_files(settings)]:
-        link = view / source.name
-        if not link.exists():  # an upload named like a bundled file: the bundled file wins
-            link.symlink_to(source.resolve())
-    return view

@@ -19,7 +19,9 @@ CONTEXT_AFTER = 25
 
 
 def viewable_roots(settings: Settings) -> list[Path]:
-    return [settings.corpus_dir.resolve(), (settings.data_dir / "uploads" / "corpus").resolve()]
+    """The folders ingest reads: the corpus, the configured extra source folders and the uploads."""
+    extra = [Path(folder).resolve() for folder in settings.resolved_extra_corpus_dirs]
+    return [settings.corpus_dir.resolve(), *extra, (settings.data_dir / "uploads" / "corpus").resolve()]
 
 
 def resolve_viewable(settings: Settings, relative: str) -> Path:

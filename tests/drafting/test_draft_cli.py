@@ -75,6 +75,23 @@ def test_check_gives_the_same_findings_and_json_as_motie_check(tmp_path, capsys)
     assert extra["complete"] is True and extra["placeholders"] == []
 
 
+def test_check_help_documents_the_extra_key_and_the_exit_codes(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["draft", "check", "--help"])
+    out = capsys.readouterr().out
+    assert stop.value.code == 0
+    assert '"draft"' in out and "motie check --json" in out
+    assert "afsluitcode:" in out
+    for code, meaning in (("0", "geen bevinding"), ("1", "negatief oordeel"), ("2", "het bestand is onleesbaar")):
+        assert f"  {code}  {meaning}" in out
+
+
+def test_check_without_a_meeting_exits_2(tmp_path, capsys):
+    draft = _write(tmp_path / "concept.json", complete_motion(meeting_date=None))
+    code, out, err = _run(capsys, "draft", "check", draft, "--json")
+    assert code == 2 and out == "" and "noemt geen ALV" in err
+
+
 def test_check_refuses_a_skeleton_with_placeholders(tmp_path, capsys):
     target = tmp_path / "concept.json"
     _run(capsys, "draft", "new", "--alv-date", "2024-06-26", "--gemeente", "Utrecht", "-o", str(target))

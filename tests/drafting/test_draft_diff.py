@@ -78,7 +78,8 @@ def test_insert_after_a_passage():
     change = make_insertion(RESOLUTION, "asielketen op orde is,", "er voldoende opvangplekken zijn,")
     assert change == AmendmentChange(action="invoegen", invoegen_na="asielketen op orde is,",
                                      vervangen_door="er voldoende opvangplekken zijn,")
-    assert change_instruction_lines(change) == ["Na “asielketen op orde is,” invoegen: “er voldoende opvangplekken zijn,”"]
+    assert change_instruction_lines(change) == ["invoegen na: asielketen op orde is,",
+                                                "in te voegen tekst: er voldoende opvangplekken zijn,"]
     assert "asielketen op orde is, er voldoende opvangplekken zijn, met voldoende" in apply_change(RESOLUTION, change)
 
 

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 from docx import Document
 
-from assistant.motions.model import AmendmentChange, Oproep, Signatory
+from assistant.motions.model import AmendmentChange, ContactPerson, Oproep, Signatory
 from assistant.motions.parse import parse_submission
 from assistant.motions.render import (
     email_subject,
@@ -95,8 +95,31 @@ def test_amendment_insertion_round_trip():
                         vervangen_door="en gemeenten daarvoor voldoende middelen krijgen,"),
     ])
     text = render_text(amendment)
-    assert "Na “op orde is,” invoegen: “en gemeenten daarvoor voldoende middelen krijgen,”" in text
+    assert "invoegen na: op orde is,\nin te voegen tekst: en gemeenten daarvoor voldoende middelen krijgen," in text
     assert _differences(amendment, parse_submission(text)) == {}
+
+
+@pytest.mark.parametrize("build", [render_text, render_markdown])
+def test_mixed_changes_with_apostrophes_round_trip_in_order(build):
+    """Insertions between strikes and replacements keep their order; an apostrophe ("auto's") ends no passage."""
+    changes = [
+        AmendmentChange(action="schrappen", schrappen="met name door een streng asielbeleid"),
+        AmendmentChange(action="invoegen", invoegen_na="de gemeente 's-Hertogenbosch",
+                        vervangen_door="en meer auto's in de stad,"),
+        AmendmentChange(action="vervangen", schrappen="de Spreidingswet", vervangen_door="de 'regie' van het Rijk"),
+        AmendmentChange(action="invoegen", invoegen_na="beslispunt 2: de ALV", vervangen_door="stemt in."),
+    ]
+    amendment = complete_amendment(changes=changes)
+    assert parse_submission(build(amendment)).changes == changes
+
+
+def test_contact_person_gemeente_round_trip():
+    contacts = [ContactPerson(name="K. Pietersen", function="beleidsadviseur", gemeente="Utrecht",
+                              email="k.pietersen@utrecht.nl", phone="06-12345678"),
+                ContactPerson(name="M. de Vries", function="griffier", gemeente="Bergen (NH.)")]
+    motion = complete_motion(contact_persons=contacts)
+    for build in (render_text, render_markdown):
+        assert parse_submission(build(motion)).contact_persons == contacts
 
 
 def test_amendment_text_states_strike_and_replacement_precisely():

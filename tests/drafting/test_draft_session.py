@@ -192,7 +192,8 @@ def test_amendment_flow_on_the_asylum_resolution(store):
     assert session.item.changes[0].schrappen == "te bepleiten"
     previews = session.change_previews()
     assert previews[0]["instruction"] == "schrappen: te bepleiten / vervangen door: erop aan te dringen"
-    assert previews[1]["instruction"] == "Na “asielketen op orde is,” invoegen: “er voldoende opvangplekken zijn,”"
+    assert previews[1]["instruction"] == ("invoegen na: asielketen op orde is, / "
+                                          "in te voegen tekst: er voldoende opvangplekken zijn,")
     whole = session.amended_proposal()["markdown"]
     assert "~~bepleiten~~" in whole and re.search(r"\*\*[^*]*er voldoende opvangplekken zijn[^*]*\*\*", whole)
     with pytest.raises(InputError, match="komt niet letterlijk voor"):

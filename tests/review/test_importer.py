@@ -109,7 +109,7 @@ def test_email_with_two_motion_attachments_yields_two_submissions_with_the_mail_
                          attachments=[("motie-1.docx", s.docx_bytes(first)), ("motie-2.txt", second.encode()),
                                       ("scan.pdf", _scan_pdf(tmp_path))],
                          received=s.at(12, 9, 15))
-    sources = {src.file: src for src in sources_from(IncomingFile("mail.eml", data), tmp_path)}
+    sources = {src.file: src for src in sources_from(IncomingFile("mail.eml", data))}
     assert set(sources) == {"mail.eml#motie-1.docx", "mail.eml#motie-2.txt", "mail.eml#scan.pdf"}
     assert "Oplossingen voor een overvol stroomnet" in sources["mail.eml#motie-1.docx"].text
     assert "Afvalfonds" in sources["mail.eml#motie-2.txt"].text
@@ -117,7 +117,30 @@ def test_email_with_two_motion_attachments_yields_two_submissions_with_the_mail_
     for src in sources.values():
         assert src.submitted_at.isoformat() == "2024-06-12T09:15:00+02:00" and src.submitted_at_source == "received"
     assert sources["mail.eml#motie-1.docx"].sha256 != sources["mail.eml#motie-2.txt"].sha256
-    assert list(tmp_path.iterdir()) == [tmp_path / "scan.pdf"], "no temporary files left behind"
+
+
+def test_emails_are_read_from_memory_and_leave_no_temporary_files(tmp_path, monkeypatch):
+    """Uploaded e-mails (also inside a ZIP) are never written to a temp folder, so nothing is left behind and two
+    runs cannot meet on a file name."""
+    import tempfile
+
+    from assistant.config import Settings
+    from assistant.review import review_uploads
+
+    temp = tmp_path / "tmp"  # does not exist: anything that tried to write a temporary file would fail
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    mail = s.email_bytes(sender="griffie@zeist.nl", subject="Motie", body="Zie bijlage.",
+                         attachments=[("motie.docx", s.docx_bytes(MOTION))], received=s.at(12, 9, 15))
+    broken = b"From: x@zeist.nl\nSubject: leeg\n\n"
+    settings = Settings(data_dir=tmp_path / "data", embedder="none")
+    result = review_uploads([("mail.eml", mail), ("map.zip", zip_bytes([("inbox/mail.eml", mail)])),
+                             ("leeg.eml", broken)], s.ALV_2024, settings, motion_records=[])
+    rows = {row.file: row for row in result.rows}
+    assert rows["mail.eml#motie.docx"].error is None and rows["map.zip/inbox/mail.eml#motie.docx"].error is None
+    assert rows["mail.eml#motie.docx"].submitted_at is not None
+    assert "leeg.eml" in rows["leeg.eml"].error  # the message names the upload, not a temporary file
+    assert not temp.exists()
+    assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.eml"))
 
 
 def test_the_same_document_in_two_emails_has_the_same_hash(tmp_path):
@@ -126,10 +149,35 @@ def test_the_same_document_in_two_emails_has_the_same_hash(tmp_path):
                         received=s.at(10, 9))
     two = s.email_bytes(sender="b@zeist.nl", subject="Motie (nogmaals)", body="Nogmaals.", attachments=attachment,
                         received=s.at(11, 9))
-    (a,), (b,) = sources_from(IncomingFile("1.eml", one), tmp_path), sources_from(IncomingFile("2.eml", two), tmp_path)
+    (a,), (b,) = sources_from(IncomingFile("1.eml", one)), sources_from(IncomingFile("2.eml", two))
     assert a.sha256 == b.sha256 and a.file == "1.eml#motie.docx"
 
 
 def _scan_pdf(tmp_path) -> bytes:
     path = s.write_pdf(tmp_path / "scan.pdf", None)
     return path.read_bytes()
+
+
+def _patched_member(data: bytes, local_offset: int, central_offset: int, value: bytes) -> bytes:
+    """Overwrite one field of the first member in both its local header and its central-directory entry."""
+    buffer = bytearray(data)
+    local, central = buffer.find(b"PK\x03\x04"), buffer.find(b"PK\x01\x02")
+    buffer[local + local_offset:local + local_offset + len(value)] = value
+    buffer[central + central_offset:central + central_offset + len(value)] = value
+    return bytes(buffer)
+
+
+def test_members_that_cannot_be_unpacked_get_a_dutch_reason_and_the_rest_goes_on():
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("a-motie.txt", MOTION)
+        archive.writestr("b-motie.txt", MOTION)
+    deflate64 = _patched_member(stored.getvalue(), 8, 10, (9).to_bytes(2, "little"))  # NotImplementedError
+    bad_crc = _patched_member(zip_bytes([("a-motie.txt", MOTION), ("b-motie.txt", MOTION)]), 14, 16, b"\0\0\0\0")
+    for data, reason in ((deflate64, "compressiemethode die niet wordt ondersteund"), (bad_crc, "beschadigd")):
+        files = {f.name: f for f in collect_zip(data, "inzendingen.zip", ImportLimits())}
+        refused, good = files["inzendingen.zip/a-motie.txt"], files["inzendingen.zip/b-motie.txt"]
+        assert refused.data is None and reason in refused.error and refused.error.startswith("Geweigerd")
+        assert good.error is None and good.data == MOTION.encode()
+        [row] = sources_from(refused)
+        assert row.error == refused.error and row.text is None

@@ -210,7 +210,7 @@ def test_mutated_zip_batches(data, sample_files):
     try:
         with time_limit(CALL_LIMIT_S, "ZIP-import"):
             incoming = collect_uploads([("inzendingen.zip", damaged)], ImportLimits())
-            sources = [source for item in incoming for source in sources_from(item, WORKDIR)]
+            sources = [source for item in incoming for source in sources_from(item)]
     except UserFacingError as error:
         assert_dutch(str(error))
         return

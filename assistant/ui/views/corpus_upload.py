@@ -1,7 +1,7 @@
 """Upload + re-ingest on the Bronnen page (only when ``admin_uploads`` is on and the user is concernstaf).
 
-Uploads are stored under ``<data_dir>/uploads/corpus``; re-indexing reads the configured corpus plus those uploads
-(``uploads.ingest_view``) with a progress bar, then the app switches to the new index generation.
+Uploads are stored under ``<data_dir>/uploads/corpus``, which ingest reads next to the corpus folder (setting
+``extra_corpus_dirs``); re-indexing shows a progress bar, then the app switches to the new index generation.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def _reingest() -> None:
         bar.progress(min(1.0, done / total) if total else 1.0,
                      text=f"{STAGES.get(stage, stage)}: {done} van {total}")
 
-    report = ingest(settings, corpus_dir=uploads.ingest_view(settings), progress=progress)
+    report = ingest(settings, progress=progress)  # the corpus folder plus the uploads (extra_corpus_dirs)
     bar.empty()
     resources.forget_index()
     st.session_state[REPORT_KEY] = report
