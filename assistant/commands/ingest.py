@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from assistant.commands._progress import StageProgressBar
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -21,30 +23,7 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-class _TqdmProgress:
-    """``progress(stage, done, total)`` rendered as one tqdm bar per stage on stderr."""
-
-    LABELS = {"lezen": "Bestanden lezen", "embedden": "Inbedden", "bm25": "Trefwoordindex", "chroma": "Vectorindex"}
-
-    def __init__(self):
-        self._stage = None
-        self._bar = None
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        from tqdm import tqdm
-
-        if stage != self._stage:
-            self.close()
-            self._stage = stage
-            self._bar = tqdm(total=total, desc=self.LABELS.get(stage, stage), unit="", file=sys.stderr,
-                             dynamic_ncols=True, mininterval=0.5, leave=True)
-        self._bar.total = total
-        self._bar.update(done - self._bar.n)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-            self._bar = None
+STAGE_LABELS = {"lezen": "Bestanden lezen", "embedden": "Inbedden", "bm25": "Trefwoordindex", "chroma": "Vectorindex"}
 
 
 def _summary(report) -> str:
@@ -89,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
                 warn(f"De index is actueel (generatie {report.generation}); niets te doen.")
             return 0
         warn(f"De index wordt bijgewerkt: {staleness.reason}.")
-    progress = _TqdmProgress()
+    progress = StageProgressBar(STAGE_LABELS, unit='', mininterval=0.5)
     try:
         report = ingest(settings, args.corpus, progress=progress, bm25_only=args.bm25_only, rebuild=args.rebuild)
     finally:

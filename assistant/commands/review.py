@@ -6,6 +6,8 @@ import argparse
 import datetime as dt
 import sys
 
+from assistant.commands._progress import StageProgressBar
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -22,30 +24,7 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-class _ProgressBar:
-    """``progress(stage, done, total)`` as one tqdm bar per stage on stderr."""
-
-    LABELS = {"inlezen": "Inzendingen lezen", "toetsen": "Toetsen"}
-
-    def __init__(self):
-        self._stage = None
-        self._bar = None
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        from tqdm import tqdm
-
-        if stage != self._stage:
-            self.close()
-            self._stage = stage
-            self._bar = tqdm(total=total, desc=self.LABELS.get(stage, stage), unit=" best.", file=sys.stderr,
-                             dynamic_ncols=True, mininterval=0.3, leave=True)
-        self._bar.total = total
-        self._bar.update(done - self._bar.n)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-            self._bar = None
+STAGE_LABELS = {"inlezen": "Inzendingen lezen", "toetsen": "Toetsen"}
 
 
 def _parse_date(value: str) -> dt.date:
@@ -120,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     from assistant.review import export, review_folder
 
     settings = get_settings()
-    progress = _ProgressBar()
+    progress = StageProgressBar(STAGE_LABELS, unit=' best.', mininterval=0.3)
     try:
         result = review_folder(args.path, alv_date, settings, progress=progress)
     finally:
