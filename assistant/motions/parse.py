@@ -477,14 +477,7 @@ def _motion_line(line: Line, state: _State) -> None:
         state.section = "signatures"
         state.sign_start = line.index + 1
         return
-    if (match := HEADING_SIGN_RE.match(body)) and not (state.section == "signatures" and state.sign_content):
-        # the heading of the signatures (also right after the slotzin); a "Handtekening: w.g." label row further
-        # down is part of them, not a new heading
-        state.section = "signatures"
-        state.sign_start = line.index if field_value(match[1]) else line.index + 1
-        return
-    if state.section == "signatures":
-        state.sign_content = True
+    if _signature_line(line, body, state):
         return
     if state.section not in {"header", "aanleiding"} and not line.bullet and looks_like_signature(body):
         state.section = "signatures"  # no slotzin and no "Ondertekening" heading: the signatures start here
@@ -637,16 +630,23 @@ def _oproep_content(body: str, state: _State) -> None:
 # --- amendments ------------------------------------------------------------------------------------------------
 
 
-def _amendment_line(line: Line, state: _State) -> None:
-    body = line.body
+def _signature_line(line: Line, body: str, state: _State) -> bool:
+    """Handle the signatures' heading or a line inside the signatures; True when the line was consumed."""
     if (match := HEADING_SIGN_RE.match(body)) and not (state.section == "signatures" and state.sign_content):
         # the heading of the signatures (also right after the slotzin); a "Handtekening: w.g." label row further
         # down is part of them, not a new heading
         state.section = "signatures"
         state.sign_start = line.index if field_value(match[1]) else line.index + 1
-        return
+        return True
     if state.section == "signatures":
         state.sign_content = True
+        return True
+    return False
+
+
+def _amendment_line(line: Line, state: _State) -> None:
+    body = line.body
+    if _signature_line(line, body, state):
         return
     _agenda_item(body, state)
     if match := HEADING_TOELICHTING_RE.match(body):
