@@ -43,7 +43,30 @@ def register(subparsers) -> None:
     propose.add_argument("--json", action="store_true", help="alleen JSON op stdout")
     propose.set_defaults(func=run_propose)
 
+    accept = commands.add_parser("accept", help="neem een voorstel uit een ingelezen uitnodiging over in het register",
+                                 description="Ingest zet voor een onbekende vergadering een voorstel klaar onder "
+                                             "<data_dir>/meetings/voorstellen/. Controleer (en bewerk) het en neem "
+                                             "het hiermee over.")
+    accept.add_argument("date", metavar="JJJJ-MM-DD")
+    accept.add_argument("--replace", action="store_true", help="vervang een bestaande vergadering op die datum")
+    accept.set_defaults(func=run_accept)
+
     parser.set_defaults(func=lambda args: _usage(parser))
+
+
+def run_accept(args) -> int:
+    import datetime as dt
+
+    from assistant.errors import InputError
+    from assistant.rules.meetings import accept_proposal
+
+    try:
+        day = dt.date.fromisoformat(args.date)
+    except ValueError:
+        raise InputError(f"Ongeldige datum: {args.date!r}.", hint="Gebruik JJJJ-MM-DD.") from None
+    path = accept_proposal(day, replace_existing=args.replace)
+    print(f"Vergadering van {day:%d-%m-%Y} opgenomen in het register ({path}).")
+    return 0
 
 
 def _usage(parser) -> int:

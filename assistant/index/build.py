@@ -186,6 +186,22 @@ def check_stale(settings: Settings, corpus_dir: Path | str | None = None, bm25_o
     return Staleness(False, "de index is actueel", previous.generation, previous.meta)
 
 
+def _propose_unknown_meetings(result, settings: Settings, report: IngestReport) -> None:
+    """A newly read package for a meeting the registry does not know leaves a registry proposal for review."""
+    import datetime as dt
+
+    from assistant.rules.meetings import propose_from_ingest
+
+    dates = {doc.meeting_date for doc in result.documents if doc.meeting_date}
+    text = "\n".join(chunk.text for chunk in result.chunks)
+    for meeting_date in sorted(dates):
+        path = propose_from_ingest(dt.date.fromisoformat(meeting_date), text, settings)
+        if path is not None:
+            report.warnings.append(
+                f"{result.source_path}: vergadering van {meeting_date} staat niet in het vergaderregister; een "
+                f"voorstel staat in {path}. Controleer het en neem het over met 'motie meeting accept {meeting_date}'.")
+
+
 def _read_files(to_read: list[CorpusFile], settings: Settings, progress: Progress | None,
                 fileset: _FileSet, report: IngestReport) -> dict[str, FileEntry]:
     from assistant.corpus.pipeline import process_file
@@ -204,6 +220,7 @@ def _read_files(to_read: list[CorpusFile], settings: Settings, progress: Progres
             fileset.documents[corpus_file.source_path] = result.documents
             fileset.motions[corpus_file.source_path] = result.motion_records
             report.warnings.extend(f"{corpus_file.source_path}: {warning}" for warning in result.warnings)
+            _propose_unknown_meetings(result, settings, report)
             sha = result.sha256
         if reason is not None:
             report.skipped.append({"file": corpus_file.source_path, "reason": reason})

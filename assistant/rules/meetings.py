@@ -397,3 +397,48 @@ def propose_meeting_from_text(text: str) -> "Meeting":
 
 def format_date_nl(day: dt.date) -> str:
     return f"{day.day} {_MONTH_NAMES[day.month]} {day.year}"
+
+
+# ------------------------------------------------------------------------ proposals from ingested invitations
+
+PROPOSALS_SUBDIR = "voorstellen"
+
+
+def proposals_dir(settings=None) -> Path:
+    """Where ingest leaves registry proposals for review (never used as registry entries until accepted)."""
+    return user_dir(settings) / PROPOSALS_SUBDIR
+
+
+def propose_from_ingest(meeting_date: dt.date, text: str, settings=None) -> Path | None:
+    """Save a registry proposal for an unknown meeting found in an ingested package; None when nothing to propose.
+
+    Ingest calls this for every newly read package whose invitation names a meeting the registry does not know, so
+    staff can review the extracted date, time, address and agenda before it is used for checks
+    (``motie meeting accept DATE``). An existing proposal is left alone: a reviewer may be editing it.
+    """
+    if get_meeting(meeting_date, settings) is not None:
+        return None
+    path = proposals_dir(settings) / f"{meeting_date.isoformat()}.json"
+    if path.exists():
+        return path
+    try:
+        draft = propose_meeting_from_text(text)
+    except InputError:
+        return None
+    if draft.date != meeting_date:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def accept_proposal(meeting_date: dt.date, settings=None, *, replace_existing: bool = False) -> Path:
+    """Move a reviewed proposal into the registry (validated like ``add_meeting``)."""
+    path = proposals_dir(settings) / f"{meeting_date.isoformat()}.json"
+    if not path.exists():
+        raise InputError(f"Er is geen voorstel voor een vergadering op {meeting_date:%d-%m-%Y}.",
+                         hint=f"Voorstellen staan in {proposals_dir(settings)}.")
+    meeting = Meeting.from_dict(json.loads(path.read_text(encoding="utf-8")), origin="user")
+    stored = add_meeting(meeting, settings, replace_existing=replace_existing)
+    path.unlink()
+    return stored
