@@ -41,6 +41,7 @@ class Settings:
     embedder_query_prefix: str = "query: "
     embedder_passage_prefix: str = "passage: "
     embed_batch_size: int = 16
+    embedder_device: str = "cpu"  # sentence-transformers only: "cuda" on a GPU machine (same vectors, same model id)
 
     # Chroma: "embedded" (PersistentClient under index_dir) or "http" (a shared `chroma run` server).
     chroma_mode: str = "embedded"

@@ -223,7 +223,10 @@ class SentenceTransformersEmbedder(Embedder):
         except ImportError as error:
             raise EmbedderUnavailable("Het pakket sentence-transformers is niet geïnstalleerd.") from error
         try:
-            self._model = SentenceTransformer(location, device="cpu", local_files_only=True)
+            # The device changes speed, not the vectors, so it is a setting and not part of the embedder id.
+            from assistant.config import get_settings
+
+            self._model = SentenceTransformer(location, device=get_settings().embedder_device, local_files_only=True)
         except Exception as error:
             raise EmbedderUnavailable(
                 f"Het model '{location}' kon niet lokaal worden geladen ({type(error).__name__}: {error}). "
