@@ -141,6 +141,8 @@ class AskEngine:
             return explicit, ""
         if reference.date is not None:
             return reference.date, ""
+        if reference.years:
+            raise _UnknownMeeting(sorted(reference.years))
         upcoming = next_meeting_on_or_after(dt.date.today())
         meeting = upcoming or (list_meetings() or [None])[-1]
         if meeting is None:
@@ -152,7 +154,14 @@ class AskEngine:
                       explicit: dt.date | None) -> Answer:
         handler = {"deadline": self._deadline_answer, "vote_weight": self._vote_answer,
                    "signing": self._signing_answer, "amendable": self._amendable_answer}[intent]
-        text, found, refs = handler(question, reference, explicit)
+        try:
+            text, found, refs = handler(question, reference, explicit)
+        except _UnknownMeeting as unknown:
+            # "de ALV van juni 2021": a meeting we cannot date. Computing for another meeting would be a guess.
+            text = (f"{NOT_FOUND} De vraag noemt een vergadering in {' of '.join(unknown.years)} die niet in het "
+                    "vergaderregister staat, dus ik kan daarvoor niets berekenen. Noem de precieze datum "
+                    "(bijvoorbeeld “ALV van 16 juni 2021”) of voeg de vergadering toe met `motie meeting add`.")
+            found, refs = False, ()
         return Answer(question=question, answer=text, found=found, route="rules",
                       sources=self._sources_from_refs(refs), index_generation=self.reader.generation)
 
@@ -386,6 +395,14 @@ class AskEngine:
 
 
 # -------------------------------------------------------------------------------------------------- helpers
+
+
+class _UnknownMeeting(Exception):
+    """The question names a meeting (a year, a month) that matches no registered meeting and gives no date."""
+
+    def __init__(self, years: list[str]):
+        super().__init__(", ".join(years))
+        self.years = years
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

@@ -205,17 +205,32 @@ def _other_year(date_text: str, question: str) -> bool:
 def counted_noun(question: str) -> str | None:
     """ "hoeveel vacatures ..." → "vacatur" (first analyzer term of the counted noun)."""
     match = re.search(r"\b(?:hoeveel|how many)\s+([a-zà-ÿ-]{3,})", fold(question))
-    verbs = {"procent", "percent", "keer", "kost", "kosten", "bedraagt", "telt", "tellen", "stemmen"}
+    verbs = {"procent", "percent", "keer", "kost", "kosten", "bedraagt", "telt", "tellen", "stemmen",
+             "stuks"}
     if not match or match.group(1) in STOPWORDS | verbs:
         return None
     return word_terms(match.group(1))[0]
 
 
+# Counted nouns that stand for people: "hoeveel mensen stelden zich kandidaat" is answered by "175 burgemeesters,
+# wethouders ...". Terms are analyzer terms (stems).
+_PEOPLE_NOUNS = ("mensen", "personen", "people", "persons")
+_PEOPLE_WORDS = ("mensen", "personen", "burgemeesters", "wethouders", "raadsleden", "secretarissen", "griffiers",
+                 "kandidaten", "deelnemers", "bezoekers", "aanwezigen", "leden", "bestuurders", "medewerkers")
+
+
+def _counted_terms(noun_term: str) -> set[str]:
+    if noun_term in {word_terms(w)[0] for w in _PEOPLE_NOUNS}:
+        return {t for w in _PEOPLE_WORDS for t in word_terms(w)}
+    return {noun_term}
+
+
 def counts_noun(text: str, noun_term: str) -> bool:
     """A figure (digits or a number word) directly before the counted noun: "35 vacatures", "dertien moties"."""
     words = tokens(text)
+    wanted = _counted_terms(noun_term)
     for i, word in enumerate(words[1:], start=1):
-        if noun_term in word_terms(word):
+        if wanted & set(word_terms(word)):
             for previous in words[max(0, i - 3):i]:
                 if re.fullmatch(r"(?:19|20)\d\d", previous):
                     continue  # "Per 2018 krijgen raadsleden ..." counts no raadsleden
@@ -277,6 +292,23 @@ def question_numbers(question: str, ignore: frozenset[str]) -> list[str]:
     return found
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _numbers_present(numbers: list[str], window: str, chunk) -> bool:
+    """Every figure the question names stands in the passage or its surroundings. Years are looser: a question
+    comparing "2019 en 2024" is answered by a passage that names one of them, and a year is also met by the
+    meeting the passage belongs to (the notulen of the ALV of 2023 rarely repeat "2023")."""
+    years = [n for n in numbers if _YEAR.fullmatch(n)]
+    others = [n for n in numbers if n not in years]
+    if any(n not in window for n in others):
+        return False
+    if not years:
+        return True
+    own_years = {(d or "")[:4] for d in (getattr(chunk, "meeting_date", None), getattr(chunk, "date", None))}
+    return any(y in window or y in own_years for y in years)
+
+
 def is_heading(unit: Unit) -> bool:
     text = unit.text.strip()
     if text.endswith(":") or unit.list_item:
@@ -306,6 +338,11 @@ class ExtractiveConfig:
     support_untyped_ratio: float = 9.0  # without an answer type: runner-up quoted only this close (off: > 1)
     group_units: bool = False  # unit match per question word (synonym group) instead of per expanded term
     rerank: bool = False  # order all candidate passages by that value (a cheap reranker), not only the first
+    # The best sentence of other strong passages is quoted too (after the main quotes): the answer to a question is
+    # often split over two passages, or the answer passage ranks second. Quoting never invents anything.
+    extra_passages: int = 2
+    extra_passage_ratio: float = 0.5  # ... when its passage value is this share of the answer passage's value
+    extra_unit_ratio: float = 0.4  # ... and its best sentence scores this share of the main quote's score
 
 
 class ExtractiveAnswerer:
@@ -419,7 +456,7 @@ class ExtractiveAnswerer:
             around = surroundings(hit.chunk) if surroundings is not None else ""
             window = f"{context}\n{around}"
             folded = fold(window)
-            if any(name not in folded for name in names) or any(n not in window for n in numbers):
+            if any(name not in folded for name in names) or not _numbers_present(numbers, window, hit.chunk):
                 continue
             scored = self._scored_units(hit, index, scorer)
             if not scored:
@@ -456,6 +493,7 @@ class ExtractiveAnswerer:
             return Evidence(False, quotes, index, coverage, "role holder missing", scores)
         if coverage < self.config.min_coverage:
             return Evidence(False, quotes, index, coverage, "low coverage", scores)
+        quotes += self._other_passage_quotes(hits, values, index, scored, scorer, quotes)  # never decides "found"
         return Evidence(True, quotes, index, coverage, "ok", scores)
 
     def _supporting_quote(self, hits, values, index, scorer, kind, question, quotes) -> tuple[Quote, ...]:
@@ -477,6 +515,28 @@ class ExtractiveAnswerer:
         if kind is not None and not has_answer_type(kind, unit.text, question):
             return ()
         return (Quote(unit.text, unit.line, runner),)
+
+    def _other_passage_quotes(self, hits, values, index, scored, scorer, quotes) -> tuple[Quote, ...]:
+        """The best sentence of each of the next strongest passages, when both the passage and the sentence come
+        close to the answer passage and its best sentence."""
+        if self.config.extra_passages <= 0 or values[index] <= 0:
+            return ()
+        best_unit = max((score for _, score in scored), default=0.0)
+        taken = {q.text for q in quotes}
+        used = {q.source_index for q in quotes}
+        ranked = sorted(((v, i) for i, v in enumerate(values) if i not in used and v >= 0), reverse=True)
+        extra: list[Quote] = []
+        for value, other in ranked[: self.config.extra_passages]:
+            if value < self.config.extra_passage_ratio * values[index]:
+                break
+            units = self._scored_units(hits[other], other, scorer)
+            if not units:
+                continue
+            unit, score = max(units, key=lambda pair: pair[1])
+            if score >= self.config.extra_unit_ratio * best_unit and unit.text not in taken and not is_heading(unit):
+                taken.add(unit.text)
+                extra.append(Quote(unit.text, unit.line, other))
+        return tuple(extra)
 
     def _neighbour_quote(self, hits, index, scorer, kind, question) -> tuple[Quote, ...]:
         """When the answer passage restates the question but lacks the asked-for figure, the next passage of the

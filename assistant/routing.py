@@ -51,8 +51,11 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "deadline",
         require=(r"\b(amendement\w*|amendment\w*|motie\w*|motions?)\b",),
-        any_of=(r"\bdeadline\b", r"\btot wanneer\b", r"\buiterste\b", r"\bwhen\b.*\b(submit|deadline)",
-                r"\bwann?e+r\b.*\b(indienen|ingediend|inleveren|insturen|binnen zijn)\b"),
+        any_of=(r"\bdeadlines?\b", r"\btot wanneer\b", r"\buiterste\b", r"\bwhen\b.*\b(submit|deadline)",
+                r"\bwann?e+r\b.*\b(indienen|ingediend|inleveren|insturen|binnen zijn)\b",
+                r"\b(indienings|inlever)?termijn\b.*\b(indienen|indiening|moties?|amendement\w*)\b",
+                r"\bindieningstermijn\b", r"\buiterlijk\b.*\b(indienen|ingediend|binnen)\b",
+                r"\bvoor welke datum\b", r"\bby when\b", r"\blatest\b.*\bsubmit"),
         exclude=(r"\bna de deadline\b", r"\bstatuta", r"\bondersteun", r"\bkandida", r"\bpreadvie", r"\binspre",
                  r"\bstemkaart", r"\bverzonden\b", r"\bbehandeld\b", r"\bafter the deadline\b", r"\blate\b"),
     ),
@@ -152,7 +155,7 @@ def resolve_meeting(question: str, meetings=None) -> MeetingReference:
     meetings = list(meetings) if meetings is not None else list_meetings()
     text = fold(question)
     years = frozenset(_YEAR.findall(text))
-    exact = meeting_named_in_text(question)
+    exact = meeting_named_in_text(question) or _dated_meeting_word(question)
     if exact is not None:
         registered = any(m.date == exact for m in meetings)
         numbers = frozenset({str(exact.year), str(exact.day), f"{exact.day:02d}"})
@@ -184,6 +187,25 @@ def resolve_meeting(question: str, meetings=None) -> MeetingReference:
             numbers.add(day_month.group(1))
         return MeetingReference(found, True, years, frozenset(numbers))
     return MeetingReference(None, False, years, frozenset())
+
+
+_FULL_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _dated_meeting_word(question: str) -> dt.date | None:
+    """ "Stel dat de ALV volgend jaar op woensdag 11 juni 2025 valt": a meeting word and exactly one full date in
+    the question, not directly after it. One date only: with two ("de notulen van 5 juni 2019 in de BALV van ...")
+    we cannot tell which one is the meeting."""
+    if not _MEETING_WORDS.search(question):
+        return None
+    dates = _FULL_DATE.findall(question)
+    if len(dates) != 1:
+        return None
+    day, month, year = dates[0]
+    try:
+        return dt.date(int(year), _MONTHS[month.lower()], int(day))
+    except ValueError:
+        return None
 
 
 def format_date_nl(day: dt.date, *, weekday: bool = True) -> str:

@@ -44,7 +44,8 @@ DUTCH_STOPWORDS = frozenset(
     waren zou zullen zal nu hier daar toe via per ter mee men iets zich jullie ziet zien eruit gaat gebeurt
     gebeurd staat staan komt krijgen krijgt geldt gelden doen doet eigenlijk graag even kon konden kunt
     kun zouden gold golden mocht mochten moest moesten hoef heb hebt waarop waarin welken werden zaten zat zitten
-    zit wilt wil willen nodig vond vonden""".split()
+    zit wilt wil willen nodig vond vonden gewoon eerst weer alweer zat ongeveer qua echt heel erg ooit
+    even nou toch jullie onze mijn jouw welke elke ieder iemand dingen ding zeg soort manier kant zeker""".split()
 )
 ENGLISH_STOPWORDS = frozenset(
     """the a an of in on to for and or is are was were be been do does did what who whom which when where how why
@@ -100,7 +101,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("alv", "ledenvergadering", "algemene ledenvergadering"),
     ("balv", "buitengewone alv", "najaars-alv", "najaars alv"),
     ("motie", "moties"),
-    ("amendement", "amendementen", "amenderen", "amendabel"),
+    ("amendement", "amendementen", "amenderen", "amendabel", "amendeerbaar", "amenderbaar"),
     ("indienen", "ingediend", "indiening", "indient"),
     ("ondertekenen", "ondertekening", "ondertekent", "handtekening", "tekenen", "tekent"),
     ("burgemeester", "college", "namens het college"),
