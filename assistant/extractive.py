@@ -32,7 +32,8 @@ _ROLE = r"(?i:\b(burgemeester|wethouder|griffier|secretaris|raadslid|raadsleden|
 # figure the question itself does not mention. First match wins.
 ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
     ("email", r"\be-?mail|\bmailadres|\bemail", r"[\w.+-]+@[\w-]+\.\w+"),
-    ("phone", r"\btelefoon|\bphone|\bbellen\b", r"\b0\d[\d -]{7,}\d"),
+    ("phone", r"\btelefoon|\bphone|\bbellen\b|\bmobiel\w* (tele)?nummer|\b06[- ]?nummer|\bmobile\b",
+     r"\b0\d[\d -]{7,}\d"),
     ("time", r"\bhoe laat\b|\bwhat time\b|\btijdstip\b|\bbegint\b|\bstart\b", r"\b\d{1,2}[.:]\d{2}\b"),
     ("postcode", r"\bpostcode\b|\bpostal code\b|\bzip code\b", r"\b\d{4}\s?[A-Z]{2}\b"),
     ("money", r"\bkost\w*\b|\bbedrag\b|\bhow much\b|\bper inwoner\b|\brates?\b|\bprijs\b|\bverdien\w*\b"
@@ -80,7 +81,7 @@ ANSWER_CUES: tuple[tuple[str, str], ...] = (
 
 _LIST_LINE = re.compile(r"^\s*(?:[-*•]\s|o\s|\d+[.)]\s|[a-h][.)]\s)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(*\[])")
-_LEADING_MARKUP = re.compile(r"^[\s#>*_\-•]*(?:o\s+)?(?:\d+[.)]\s+)?")
+_LEADING_MARKUP = re.compile(r"^[\s#>*_\-•]*(?:o\s+)?")  # list numbers stay: "10. Initiatief ..." names an agenda item
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ]+)*\b")
 _QUESTION_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ANAPHORA = re.compile(r"^(dit|dat|deze|daarmee|hierdoor|daardoor|daarom|daarna|zij|hij|ze|het|hiermee|"
@@ -135,9 +136,29 @@ def split_units(hit: ScoredChunk, passage_index: int) -> list[Unit]:
     return units
 
 
+# A piece that ends like this did not end a sentence: "10. Initiatief ..." (a list number at the start),
+# "Lbr. 19/094", "art. 11", "mr. Jansen".
+_NOT_A_SENTENCE_END = re.compile(r"^[\W_]*\d{1,3}[a-z]?\.$|(?:^|[\s(])(?:lbr|art|nr|mr|dr|drs|ir|prof|bijv|o\.a|mw|dhr)\.$",
+                                 re.IGNORECASE)
+
+
+def _sentence_pieces(line: str) -> list[str]:
+    """``line`` split at sentence ends; each piece is a verbatim substring of the line."""
+    pieces: list[str] = []
+    begin = 0
+    for boundary in _SENTENCE_END.finditer(line):
+        piece = line[begin:boundary.start()]
+        if _NOT_A_SENTENCE_END.search(piece.strip()):
+            continue  # keep going: the sentence has not ended
+        pieces.append(piece)
+        begin = boundary.end()
+    pieces.append(line[begin:])
+    return pieces
+
+
 def _sentences(line: str) -> list[str]:
     out = []
-    for piece in _SENTENCE_END.split(line):
+    for piece in _sentence_pieces(line):
         cleaned = _LEADING_MARKUP.sub("", piece).strip().strip("*_ ").strip()
         if len(cleaned) >= 3 and cleaned in piece:
             out.append(cleaned)
@@ -190,10 +211,16 @@ def has_answer_type(kind, text: str, question: str) -> bool:
             continue
         if kind[0] == "person" and set(found.replace("-", " ").split()) & _NOT_PERSON_WORDS:
             continue
-        if kind[0] == "date" and _other_year(text[match.start():match.end() + 25], question):
-            continue  # "1 december 2024" does not answer a question about 2025
+        if (kind[0] == "date" and not _RUNS_UNTIL.search(question_folded)
+                and _other_year(text[match.start():match.end() + 25], question)):
+            continue  # "1 december 2024" does not answer a question about 2025 (but "tot wanneer loopt" looks ahead)
+        if kind[0] in ("vote", "number", "money") and _other_year(text, question):
+            continue  # "in juni 2023 met 98,8% aangenomen" does not answer a question about 26 juni 2024
         return True
     return False
+
+
+_RUNS_UNTIL = re.compile(r"tot wanneer (loopt|duurt|geldt|lopen|gelden)|how long|until when")
 
 
 def _other_year(date_text: str, question: str) -> bool:
@@ -255,6 +282,21 @@ def asked_labels(question: str, kind) -> list[str]:
     return labels
 
 
+_CONTACT_ROLES = {"voorzitter": "voorzitter", "chair": "voorzitter", "chairman": "voorzitter", "griffie": "griffie",
+                  "griffier": "griffie", "clerk": "griffie", "burgemeester": "burgemeester", "mayor": "burgemeester",
+                  "wethouder": "wethouder", "directeur": "directeur", "director": "directeur",
+                  "secretaris": "secretaris", "raadslid": "raadslid"}
+
+
+def contact_roles(question: str, kind) -> list[str]:
+    """ "het mobiele nummer van de voorzitter": contact details (e-mail, phone, postcode) of a named role are
+    answered only by a sentence that gives them for that role; the VNG's general number is no answer."""
+    if kind is None or kind[0] not in ("email", "phone", "postcode"):
+        return []
+    words = set(tokens(question))
+    return sorted({role for word, role in _CONTACT_ROLES.items() if word in words})
+
+
 _ROLE_AT_PLACE = re.compile(
     r"\b(burgemeester|wethouder|griffier|gemeentesecretaris|secretaris|raadslid|mayor|alderman|clerk)\b"
     r"((?:\s+[a-zà-ÿ]+)?)\s+(?:van|of)\s+(?:de\s+gemeente\s+|the\s+municipality\s+of\s+)?"
@@ -293,6 +335,7 @@ def question_numbers(question: str, ignore: frozenset[str]) -> list[str]:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_LETTER_REFERENCE = re.compile(r"\(?\b(?:lbr|ledenbrief)\.?\s*(?:nr\.?\s*)?\d{2}/\d{2,4}\)?", re.IGNORECASE)
 
 
 def _numbers_present(numbers: list[str], window: str, chunk) -> bool:
@@ -307,6 +350,13 @@ def _numbers_present(numbers: list[str], window: str, chunk) -> bool:
         return True
     own_years = {(d or "")[:4] for d in (getattr(chunk, "meeting_date", None), getattr(chunk, "date", None))}
     return any(y in window or y in own_years for y in years)
+
+
+def _compound_head_of(group: frozenset, words: list[str]) -> bool:
+    """A question word that is the head of a compound in the text: "theater" in "Beatrixtheater", "fonds" in
+    "risicobeheerfonds". Dutch writes compounds as one word, so the plain term match misses them."""
+    return any(len(term) >= 5 and word.endswith(term) and len(word) >= len(term) + 3
+               for term in group for word in words)
 
 
 def is_heading(unit: Unit) -> bool:
@@ -442,8 +492,9 @@ class ExtractiveAnswerer:
         required = self.required_terms(expanded, terms)
         kind = answer_type(question)
         noun = counted_noun(question)
-        names = question_names(question)
-        numbers = question_numbers(question, ignore_numbers)
+        unreferenced = _LETTER_REFERENCE.sub(" ", question)  # "(Lbr. 19/094)" names the letter, not the answer
+        names = question_names(unreferenced)
+        numbers = question_numbers(unreferenced, ignore_numbers)
         scorer = self._unit_scorer(terms, kind, question, required, names)
         best: tuple[float, int, list] | None = None
         coverages: list[float] = []
@@ -488,6 +539,10 @@ class ExtractiveAnswerer:
         labels = asked_labels(question, kind)
         if labels and not any(label in fold(q.text) for q in quotes for label in labels):
             return Evidence(False, quotes, index, coverage, "asked label missing", scores)
+        roles = contact_roles(question, kind)
+        if roles and not any(all(role in fold(q.text) for role in roles) for q in quotes
+                             if has_answer_type(kind, q.text, question)):
+            return Evidence(False, quotes, index, coverage, "contact holder missing", scores)
         holder = role_holder(question) if kind is not None and kind[0] == "person" else None
         if holder and not any(all(part in fold(q.text) for part in holder) for q in quotes):
             return Evidence(False, quotes, index, coverage, "role holder missing", scores)
@@ -560,7 +615,16 @@ class ExtractiveAnswerer:
     def _coverage(self, required: dict[frozenset, float], text: str) -> float:
         present = set(content_terms(text))
         total = sum(required.values()) or 1.0
-        return sum(w for group, w in required.items() if group & present) / total
+        words = None
+        matched = 0.0
+        for group, weight in required.items():
+            if group & present:
+                matched += weight
+                continue
+            words = words if words is not None else [w for w in tokens(text) if len(w) >= 8]
+            if _compound_head_of(group, words):
+                matched += weight
+        return matched / total
 
     def _select(self, scored: list[tuple[Unit, float]], kind, question: str, index: int,
                 noun: str | None) -> tuple[Quote, ...]:
