@@ -26,7 +26,8 @@ from assistant.extractive import Evidence, ExtractiveAnswerer, ExtractiveConfig,
 from assistant.followup import resolve_followup
 from assistant.motion_answers import MotionAnswerer, RecordAnswer
 from assistant.routing import (
-    MeetingReference, asks_about, detect_intent, format_date_nl, named_member, population_in, resolve_meeting,
+    MeetingReference, asks_about, detect_intent, format_date_nl, named_member, population_as_written, population_in,
+    resolve_meeting,
 )
 from assistant.search import HybridSearch, MeetingPreference, ScoredChunk, SearchConfig, SearchFilters, fold
 
@@ -159,8 +160,8 @@ class AskEngine:
         except _UnknownMeeting as unknown:
             # "de ALV van juni 2021": a meeting we cannot date. Computing for another meeting would be a guess.
             text = (f"{NOT_FOUND} De vraag noemt een vergadering in {' of '.join(unknown.years)} die niet in het "
-                    "vergaderregister staat, dus ik kan daarvoor niets berekenen. Noem de precieze datum "
-                    "(bijvoorbeeld “ALV van 16 juni 2021”) of voeg de vergadering toe met `motie meeting add`.")
+                    "vergaderregister staat, dus ik kan daarvoor niets berekenen. Noem de precieze datum van de "
+                    "vergadering in de vraag, of voeg de vergadering toe met `motie meeting add`.")
             found, refs = False, ()
         return Answer(question=question, answer=text, found=found, route="rules",
                       sources=self._sources_from_refs(refs), index_generation=self.reader.generation)
@@ -219,7 +220,7 @@ class AskEngine:
                     "berekenen.")
             return text, False, sources
         votes = "1 stem" if result.votes == 1 else f"{result.votes} stemmen"
-        text = (f"Een gemeente met {population_text(question)} inwoners heeft {votes}: {rule}. {version} "
+        text = (f"Een gemeente met {population_as_written(question)} inwoners heeft {votes}: {rule}. {version} "
                 f"Maatstaf: {result.population_basis}.")
         return text, True, sources
 
@@ -250,8 +251,9 @@ class AskEngine:
         if not result.known:
             return (assumed + " " if assumed else "") + result.summary, True, result.sources
         name = _meeting_name(get_meeting(day), day)
-        yes = "; ".join(i.title for i in result.amendable)
-        no = "; ".join(f"{i.title} ({_no_figures(i.reason)})" for i in result.not_amendable
+        cited = " ".join(ref.text for ref in result.sources)
+        yes = "; ".join(_item_label(i, cited) for i in result.amendable)
+        no = "; ".join(f"{_item_label(i, cited)} ({_no_figures(i.reason)})" for i in result.not_amendable
                        if i.status != "geen voorstel")
         parts = [assumed] if assumed else []
         parts.append(f"Voor de {name} zijn amendabel: {yes}.")
@@ -300,7 +302,13 @@ class AskEngine:
             answer = self._record_answer(question, record, hits, k, english=expanded.english)
             if answer is not None:
                 return answer
-        evidence = self.extractive.answer(question, expanded, hits, reference.mentioned_numbers, self._around)
+        day = explicit or reference.date
+        # A meeting date the registry does not know ("de Najaars-ALV van 29 november 2024"): only passages that name
+        # that date can say anything about it.
+        unknown_date = (reference.date is not None and not reference.registered and explicit is None)
+        required = (fold(f"{reference.date.day} {_MONTH_NL[reference.date.month]}"),) if unknown_date else ()
+        evidence = self.extractive.answer(question, expanded, hits, reference.mentioned_numbers, self._around,
+                                          meeting_year=str(day.year) if day else None, required_phrases=required)
         ordered = (_reranked(hits, evidence) if self.extractive.config.rerank else _answer_first(hits, evidence))[:k]
         sources = [_source_from_hit(hit) for hit in ordered]
         if not evidence.found:
@@ -397,6 +405,10 @@ class AskEngine:
 # -------------------------------------------------------------------------------------------------- helpers
 
 
+_MONTH_NL = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+             "november", "december")
+
+
 class _UnknownMeeting(Exception):
     """The question names a meeting (a year, a month) that matches no registered meeting and gives no date."""
 
@@ -425,10 +437,12 @@ def _with_meeting_sources(refs, meeting) -> tuple:
     return (*refs, *extra)
 
 
-def population_text(question: str) -> str:
-    match = re.search(r"(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(?:inwoners|inhabitants|ingezetenen|residents)", question,
-                      re.IGNORECASE)
-    return match.group(1) if match else ""
+def _item_label(item, cited: str) -> str:
+    """ "5b. Resolutie: ..." — the agenda number is how members refer to an item; shown only when the cited
+    passages give it (a number from the registry alone would be a figure no source shows)."""
+    if item.number and re.search(rf"(?<![\w.]){re.escape(item.number)}(?=[.)\s,])", cited):
+        return f"{item.number}. {item.title}"
+    return item.title
 
 
 def _no_figures(text: str) -> str:

@@ -34,7 +34,7 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
     ("email", r"\be-?mail|\bmailadres|\bemail", r"[\w.+-]+@[\w-]+\.\w+"),
     ("phone", r"\btelefoon|\bphone|\bbellen\b|\bmobiel\w* (tele)?nummer|\b06[- ]?nummer|\bmobile\b",
      r"\b0\d[\d -]{7,}\d"),
-    ("time", r"\bhoe laat\b|\bwhat time\b|\btijdstip\b|\bbegint\b|\bstart\b", r"\b\d{1,2}[.:]\d{2}\b"),
+    ("time", r"\bhoe ?laat\b|\bwhat time\b|\btijdstip\b|\bbegint\b|\bstart\b", r"\b\d{1,2}[.:]\d{2}\b"),
     ("postcode", r"\bpostcode\b|\bpostal code\b|\bzip code\b", r"\b\d{4}\s?[A-Z]{2}\b"),
     ("money", r"\bkost\w*\b|\bbedrag\b|\bhow much\b|\bper inwoner\b|\brates?\b|\bprijs\b|\bverdien\w*\b"
               r"|\bsalaris\b|\bbezoldig\w*\b|\bsalary\b|\bearns?\b",
@@ -56,7 +56,12 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
      r"voorzitter|gemeentesecretaris\w*)\b)"),
     ("person", r"^(wie|who)\b|\bwelke (wethouder|burgemeester|griffier|secretaris|voorzitter|inspreker|spreker)\b|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b|\bcontactpersoon",
      _NAME + "|" + _ROLE),
-    ("place", r"^(waar|where)\b|\blocatie\b|\bwaar vindt\b", r"\b[A-Z][a-zà-ÿ]+(?:[\s-][A-Z][a-zà-ÿ]+)*"),
+    # a place is named after a preposition: "in Utrecht", "bij Hoogeveen Plants", "te Nieuwegein", "in het Beatrixtheater"
+    # ("waar moet een amendement aan voldoen" asks no place: only "waar is/wordt/vindt ...")
+    ("place", r"^(waar|where) (is|zijn|was|waren|wordt|worden|werd|vindt|vond|ligt|lag|zit|zat|staat|stond|komt|"
+              r"kom|are|will|does|did)\b|\blocatie\b|\bwaar vindt\b|\bin welke (stad|plaats|zaal|gemeente)\b",
+     r"\b(?:[Ii]n|[Tt]e|[Bb]ij|[Nn]aar|[Oo]p|[Aa]an)\s+(?:\([^)]{0,20}\)\s*)?(?:het\s+|de\s+)?"
+     r"[A-Z][a-zà-ÿ]+(?:[\s-][A-Z][a-zà-ÿ]+)*"),
 )
 
 # Words that mark the answer to a kind of question (a bonus for units and passages, not a requirement).
@@ -214,7 +219,7 @@ def has_answer_type(kind, text: str, question: str) -> bool:
         if (kind[0] == "date" and not _RUNS_UNTIL.search(question_folded)
                 and _other_year(text[match.start():match.end() + 25], question)):
             continue  # "1 december 2024" does not answer a question about 2025 (but "tot wanneer loopt" looks ahead)
-        if kind[0] in ("vote", "number", "money") and _other_year(text, question):
+        if kind[0] in ("vote", "number", "money") and _other_year(text, question, kind[2] if len(kind) > 2 else ()):
             continue  # "in juni 2023 met 98,8% aangenomen" does not answer a question about 26 juni 2024
         return True
     return False
@@ -223,8 +228,8 @@ def has_answer_type(kind, text: str, question: str) -> bool:
 _RUNS_UNTIL = re.compile(r"tot wanneer (loopt|duurt|geldt|lopen|gelden)|how long|until when")
 
 
-def _other_year(date_text: str, question: str) -> bool:
-    asked = set(re.findall(r"\b(?:19|20)\d\d\b", question))
+def _other_year(date_text: str, question: str, meeting_years: tuple[str, ...] = ()) -> bool:
+    asked = set(re.findall(r"\b(?:19|20)\d\d\b", question)) | set(meeting_years)
     found = set(re.findall(r"\b(?:19|20)\d\d\b", date_text))
     return bool(asked and found and not (asked & found))
 
@@ -483,17 +488,23 @@ class ExtractiveAnswerer:
 
     # -- answer -----------------------------------------------------------------------------------------------
     def answer(self, question: str, expanded: ExpandedQuery, hits: list[ScoredChunk],
-               ignore_numbers: frozenset[str] = frozenset(), surroundings=None) -> Evidence:
+               ignore_numbers: frozenset[str] = frozenset(), surroundings=None, *,
+               meeting_year: str | None = None, required_phrases: tuple[str, ...] = ()) -> Evidence:
         """``surroundings(chunk) -> str``: the text around a passage (its neighbours in the same document), where the
-        names and figures of the question may stand when the passage itself only holds the answer."""
+        names and figures of the question may stand when the passage itself only holds the answer.
+        ``meeting_year``: the year of the meeting the question names ("de ALV van 26 juni"), so a vote result of
+        another year is no answer. ``required_phrases``: folded text that must stand in the passage or around it
+        (the date of a meeting the registry does not know: the documents must name it to say anything about it)."""
         if not hits:
             return Evidence(False, (), None, 0.0, "no hits")
         terms = self.query_terms(expanded)
         required = self.required_terms(expanded, terms)
         kind = answer_type(question)
+        if kind is not None and meeting_year:
+            kind = (*kind, (meeting_year,))
         noun = counted_noun(question)
         unreferenced = _LETTER_REFERENCE.sub(" ", question)  # "(Lbr. 19/094)" names the letter, not the answer
-        names = question_names(unreferenced)
+        names = question_names(unreferenced) + [p for p in required_phrases if p]
         numbers = question_numbers(unreferenced, ignore_numbers)
         scorer = self._unit_scorer(terms, kind, question, required, names)
         best: tuple[float, int, list] | None = None

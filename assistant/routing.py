@@ -19,6 +19,9 @@ _MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
     "september": 9, "oktober": 10, "november": 11, "december": 12,
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
+    # abbreviations people type: "29 nov 2024", "3 okt"
+    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
+    "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH_NAMES_NL = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                    "oktober", "november", "december")
@@ -44,7 +47,8 @@ class Intent:
 INTENTS: tuple[Intent, ...] = (
     Intent(
         "vote_weight",
-        require=(r"\b(hoeveel|aantal|how many|number of)\b.*\b(stem|stemmen|votes?)\b|\bstemgewicht\b",),
+        require=(r"\b(hoeveel|hoevee?l|aantal|how many|number of)\b.*\b(stem|stemmen|stemen|stemmmen|votes?)\b"
+                 r"|\bstemgewicht\b",),
         exclude=(r"\b(maximum|maximaal|minimum|minimaal|max|min|hoogste|most)\b", r"\bgewest",
                  r"\b(uitgebracht|voor|tegen)\b.*%"),
     ),
@@ -77,8 +81,12 @@ INTENTS: tuple[Intent, ...] = (
 )
 
 # Numbers followed by "inwoners": the population of a vote-weight question.
-_POPULATION = re.compile(r"(\d{1,3}(?:[.,\s]\d{3})+|\d+)\s*(?:inwoners|inhabitants|ingezetenen|residents)",
-                         re.IGNORECASE)
+# "24.500 inwoners", "250k residents", "1,2 miljoen inwoners", "40 duizend inwoners", "100 000 inhabitants".
+_POPULATION = re.compile(
+    r"(\d{1,3}(?:[.,\s]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)\s*(k|duizend|thousand|mln\.?|miljoen|million)?\s*"
+    r"(?:inwoners|inhabitants|ingezetenen|residents|people|mensen|citizens)", re.IGNORECASE)
+_MULTIPLIERS = {"k": 1000, "duizend": 1000, "thousand": 1000, "mln": 1_000_000, "mln.": 1_000_000,
+                "miljoen": 1_000_000, "million": 1_000_000}
 # A named gemeente in a vote-weight question ("heeft Utrecht", "de gemeente Zwolle", "does Rotterdam have").
 _NAMED_MEMBER = re.compile(
     r"\b(?:gemeente|heeft|had|krijgt|kreeg|bracht|brengt|does|has|did|cast)\s+(?:de\s+gemeente\s+)?"
@@ -100,8 +108,22 @@ def population_in(question: str) -> int | None:
     match = _POPULATION.search(question)
     if not match:
         return None
-    digits = re.sub(r"[.,\s]", "", match.group(1))
+    number, unit = match.group(1), (match.group(2) or "").lower()
+    if unit:
+        # "1,2 miljoen", "2.5 million": the separator is a decimal point here, not a thousands separator
+        value = float(re.sub(r"\s", "", number).replace(",", "."))
+        return int(round(value * _MULTIPLIERS[unit]))
+    digits = re.sub(r"[.,\s]", "", number)
     return int(digits) if digits.isdigit() else None
+
+
+def population_as_written(question: str) -> str:
+    """The population as the question writes it ("24.500", "250k", "1,2 miljoen"): repeating the user's own figure
+    adds nothing that is not in the question."""
+    match = _POPULATION.search(question)
+    if not match:
+        return ""
+    return question[match.start(1):match.end(2) if match.group(2) else match.end(1)]
 
 
 def named_member(question: str) -> str | None:
