@@ -88,6 +88,7 @@ class AskEngine:
         self.extractive = ExtractiveAnswerer(self.weights, extractive_config, self._next_chunk)
         self.motions = MotionAnswerer(getattr(reader, "motion_records", None) or (), self._source_lines)
         self._lines_cache: dict[str, list[str]] = {}
+        self._held_meetings = _meetings_with_results(reader)
         self._siblings: dict[str, list] = {}
         for chunk in sorted(reader.chunks, key=lambda c: (c.doc_id, c.line_start or 0, c.page or 0,
                                                           c.paragraph or 0)):
@@ -303,6 +304,11 @@ class AskEngine:
             if answer is not None:
                 return answer
         day = explicit or reference.date
+        if day is not None and _OUTCOME.search(fold(question)) and day.isoformat() not in self._held_meetings:
+            # The packages of a meeting are sent before it; its results stand only in later notulen. Without
+            # those, any percentage we quoted would belong to another vote.
+            return Answer(question=question, answer=_no_results_text(day, hits), found=False, route="retrieval",
+                          sources=[_source_from_hit(hit) for hit in hits[:k]], index_generation=self.reader.generation)
         # A meeting date the registry does not know ("de Najaars-ALV van 29 november 2024"): only passages that name
         # that date can say anything about it.
         unknown_date = (reference.date is not None and not reference.registered and explicit is None)
@@ -407,6 +413,30 @@ class AskEngine:
 
 _MONTH_NL = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
              "november", "december")
+
+
+# A question about how a vote went ("is de resolutie aangenomen", "met welk percentage", "what was the result").
+_OUTCOME = re.compile(r"\b(uitslag|stemuitslag|aangenomen|verworpen|aanvaard|gestemd|percentage|procent van de "
+                      r"stemmen|result|results|outcome|adopted|rejected|passed)\b")
+
+
+def _meetings_with_results(reader) -> frozenset[str]:
+    """ISO dates of the meetings whose results the index holds: those with notulen (their title names the
+    meeting) or with motion records (taken from notulen and follow-up reports)."""
+    from assistant.search import _titled_meeting
+
+    held = {getattr(r, "meeting_date", None) for r in getattr(reader, "motion_records", None) or ()}
+    for doc in getattr(reader, "documents", None) or ():
+        if doc.doc_type == "notulen":
+            held.add(_titled_meeting(doc.title) or doc.meeting_date)
+    return frozenset(d for d in held if d)
+
+
+def _no_results_text(day: dt.date, hits) -> str:
+    closest = _not_found_text(hits[:3]).removeprefix(NOT_FOUND).strip()
+    return (f"{NOT_FOUND} De stukken bevatten geen notulen of uitslagen van de vergadering van "
+            f"{format_date_nl(day, weekday=False)}: de vergaderstukken worden vóór de vergadering verstuurd, de "
+            f"uitslagen staan pas in latere notulen. {closest}").strip()
 
 
 class _UnknownMeeting(Exception):

@@ -357,6 +357,9 @@ def _numbers_present(numbers: list[str], window: str, chunk) -> bool:
     return any(y in window or y in own_years for y in years)
 
 
+_PERCENT_TERMS = frozenset(t for w in ("procent", "percentage", "percent") for t in word_terms(w))
+
+
 def _compound_head_of(group: frozenset, words: list[str]) -> bool:
     """A question word that is the head of a compound in the text: "theater" in "Beatrixtheater", "fonds" in
     "risicobeheerfonds". Dutch writes compounds as one word, so the plain term match misses them."""
@@ -633,7 +636,7 @@ class ExtractiveAnswerer:
                 matched += weight
                 continue
             words = words if words is not None else [w for w in tokens(text) if len(w) >= 8]
-            if _compound_head_of(group, words):
+            if _compound_head_of(group, words) or (group & _PERCENT_TERMS and "%" in text):
                 matched += weight
         return matched / total
 

@@ -182,11 +182,14 @@ def resolve_meeting(question: str, meetings=None) -> MeetingReference:
         registered = any(m.date == exact for m in meetings)
         numbers = frozenset({str(exact.year), str(exact.day), f"{exact.day:02d}"})
         return MeetingReference(exact, registered, years | {str(exact.year)}, numbers)
-    if not (_MEETING_WORDS.search(text) or years):
+    day_month = _DAY_MONTH.search(text)
+    names_meeting_day = day_month is not None and any(
+        (m.date.day, m.date.month) == (int(day_month.group(1)), _MONTHS[day_month.group(2).lower()])
+        for m in meetings)  # "de uitslag van de stemming op 26 juni": the day of a registered meeting
+    if not (_MEETING_WORDS.search(text) or years or names_meeting_day):
         return MeetingReference()
     candidates = meetings
     constrained = False
-    day_month = _DAY_MONTH.search(text)
     if day_month:
         day, month = int(day_month.group(1)), _MONTHS[day_month.group(2).lower()]
         candidates = [m for m in candidates if (m.date.day, m.date.month) == (day, month)]

@@ -45,7 +45,12 @@ DUTCH_STOPWORDS = frozenset(
     gebeurd staat staan komt krijgen krijgt geldt gelden doen doet eigenlijk graag even kon konden kunt
     kun zouden gold golden mocht mochten moest moesten hoef heb hebt waarop waarin welken werden zaten zat zitten
     zit wilt wil willen nodig vond vonden gewoon eerst weer alweer zat ongeveer qua echt heel erg ooit
-    even nou toch jullie onze mijn jouw welke elke ieder iemand dingen ding zeg soort manier kant zeker""".split()
+    even nou toch jullie onze mijn jouw welke elke ieder iemand dingen ding zeg soort manier kant zeker
+    hem zelf toen omdat voordat nadat zodat terwijl eens altijd reeds niets alles andere ander anders net eerst
+    daarna daarvoor daarbij daarmee daarover daarop daaraan daarin daaruit daarvan daarnaar hierover hiervoor
+    hierbij hiermee hierin hiervan erop ervan ernaar erover ervoor erbij ermee erin eraan eruit erna waarvoor
+    waarover waarbij waarmee waaraan waaruit waarvan waarnaar komen komt kwam gaan ga laat laten hoelaat
+    verschil verschilt verschillen tussen oude nieuwe huidige tijdens volgens""".split()
 )
 ENGLISH_STOPWORDS = frozenset(
     """the a an of in on to for and or is are was were be been do does did what who whom which when where how why
@@ -102,8 +107,12 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("balv", "buitengewone alv", "najaars-alv", "najaars alv"),
     ("motie", "moties"),
     ("amendement", "amendementen", "amenderen", "amendabel", "amendeerbaar", "amenderbaar"),
-    ("indienen", "ingediend", "indiening", "indient"),
-    ("ondertekenen", "ondertekening", "ondertekent", "handtekening", "tekenen", "tekent"),
+    ("indienen", "ingediend", "indiening", "indient", "insturen", "ingestuurd", "instuurt", "inleveren",
+     "aanleveren", "aangeleverd"),
+    ("ondertekenen", "ondertekening", "ondertekent", "ondertekend", "handtekening", "handtekeningen", "tekenen",
+     "tekent", "getekend"),
+    ("procent", "percentage", "percent"),
+    ("logo", "logo's", "logos"),
     ("burgemeester", "college", "namens het college"),
     ("lbr", "ledenbrief"),
     ("deadline", "uiterlijk", "termijn"),
