@@ -148,10 +148,13 @@ class MotionAnswerer:
             if proposal:
                 return proposal
         for pattern in map(re.compile, aspect.answers):
-            for role in aspect.roles:
-                found = [q for path, line in self._lines(record, role) for q in self._matching(path, line, pattern)]
-                if found:
-                    return found[:1] if aspect.name != "oproep" else found[:2]
+            found: list[RecordQuote] = []
+            for role in aspect.roles:  # in order of preference; a sentence about another item never answers
+                found += [q for path, line in self._lines(record, role) for q in self._matching(path, line, pattern)
+                          if q not in found and _about_rank(q, record) < 3]
+            if found:
+                found = sorted(found, key=lambda q: min(_about_rank(q, record), 2))  # stable: role order next
+                return found[:1] if aspect.name != "oproep" else found[:2]
         return []
 
     def _lines(self, record, role: str) -> list[tuple[str, int]]:
@@ -165,7 +168,7 @@ class MotionAnswerer:
         path = notulen[0]["source_path"]
         start = min(s["line_start"] for s in notulen if s["source_path"] == path)
         end = max(s["line_end"] for s in notulen if s["source_path"] == path)
-        return [(path, n) for n in range(start, min(end, start + 12) + 1)]
+        return [(path, n) for n in range(start, min(end, start + 30) + 1)]  # sentences about other items drop out
 
     def _matching(self, path: str, line: int, pattern: re.Pattern) -> list[RecordQuote]:
         text = self._line(path, line)
@@ -198,6 +201,20 @@ class MotionAnswerer:
     def _line(self, path: str, line: int) -> str:
         lines = self._read_lines(path)
         return lines[line - 1] if lines and 0 < line <= len(lines) else ""
+
+
+def _about_rank(quote: RecordQuote, record) -> int:
+    """How surely a sentence is about this record. The debate region of a motion also holds the votes on
+    neighbouring items ("Uitslag stemming amendement Eindhoven" just before the motion of Schagen): 0 names the
+    record's gemeente, 1 names its kind (motie/amendement) only, 2 names no item, 3 names another kind of item."""
+    text = fold(quote.text)
+    if any(_names(g, text) for g in record.gemeenten):
+        return 0
+    kind = fold(getattr(record, "kind", "") or "motie")
+    others = [k for k in ("motie", "amendement", "bestuursvoorstel", "resolutie") if k != kind and k in text]
+    if others:
+        return 3
+    return 1 if kind in text else 2
 
 
 def _names(gemeente: str, folded_question: str) -> bool:
