@@ -367,6 +367,13 @@ def _compound_head_of(group: frozenset, words: list[str]) -> bool:
                for term in group for word in words)
 
 
+def _is_faq_question(unit: Unit) -> bool:
+    return unit.text.rstrip(" *_").endswith("?")
+
+
+_SALUTATION = re.compile(r"^(geachte|beste|dear|met vriendelijke groet|hoogachtend)\b", re.IGNORECASE)
+
+
 def is_heading(unit: Unit) -> bool:
     text = unit.text.strip()
     if text.endswith(":") or unit.list_item:
@@ -394,7 +401,9 @@ class ExtractiveConfig:
     support_quote: bool = True  # add one sentence from the runner-up passage when it holds the missing figure
     support_ratio: float = 0.6
     support_untyped_ratio: float = 9.0  # without an answer type: runner-up quoted only this close (off: > 1)
-    group_units: bool = False  # unit match per question word (synonym group) instead of per expanded term
+    # Unit match: this share per question word (synonym group: "handtekeningen" answers "ondertekenen" once), the
+    # rest per expanded term. 1.0 = groups only. The blind batches favour groups; the tuned dev split terms.
+    group_units: float = 0.0
     rerank: bool = False  # order all candidate passages by that value (a cheap reranker), not only the first
     # The best sentence of other strong passages is quoted too (after the main quotes): the answer to a question is
     # often split over two passages, or the answer passage ranks second. Quoting never invents anything.
@@ -451,8 +460,11 @@ class ExtractiveAnswerer:
                      names: list[str] | None = None):
         # A unit's match is measured per question word (synonym groups), like passage coverage: a sentence that
         # says "handtekeningen" answers "ondertekenen" without needing every expansion of it.
-        groups = required if (required and self.config.group_units) else {frozenset([t]): w for t, w in terms.items()}
-        total = sum(groups.values()) or 1.0
+        per_term = {frozenset([t]): w for t, w in terms.items()}
+        per_group = required or per_term
+        share = float(self.config.group_units)
+        term_total = sum(per_term.values()) or 1.0
+        group_total = sum(per_group.values()) or 1.0
         folded_question = fold(question)
         cues = [re.compile(cue) for asks, cue in ANSWER_CUES if re.search(asks, folded_question)]
         figures = [f for f in re.findall(rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?|\d+(?:[.,]\d+)*", question)
@@ -461,7 +473,9 @@ class ExtractiveAnswerer:
 
         def raw(unit: Unit) -> float:
             present = set(content_terms(unit.text))
-            return sum(w for group, w in groups.items() if group & present) / total
+            by_term = sum(w for group, w in per_term.items() if group & present) / term_total
+            by_group = sum(w for group, w in per_group.items() if group & present) / group_total if share else 0.0
+            return share * by_group + (1 - share) * by_term
 
         def score(unit: Unit, previous: Unit | None) -> float:
             present = set(content_terms(unit.text))
@@ -479,15 +493,29 @@ class ExtractiveAnswerer:
                 value += self.config.unit_name_bonus  # the answer stands next to the name the question asks about
             if present:
                 value *= 0.6 + 0.4 * len(present - question_terms) / len(present)
-            if is_heading(unit):
+            if is_heading(unit) or _is_faq_question(unit):
                 value *= self.config.heading_factor
+            if _SALUTATION.match(unit.text):
+                value = 0.0  # "Geachte leden van college en gemeenteraad," answers nothing
             return value
 
         return score
 
     def _scored_units(self, hit: ScoredChunk, index: int, scorer) -> list[tuple[Unit, float]]:
+        """Each unit scored with its context: the previous unit, or the heading / FAQ question it stands under
+        ("Hoe om te gaan met gemeenten die de motie willen ondersteunen?" ... "Hiervoor zijn geen handtekeningen
+        nodig." two sentences later)."""
         units = split_units(hit, index)
-        return [(u, scorer(u, units[i - 1] if i else None)) for i, u in enumerate(units)]
+        scored, anchor = [], None
+        for i, unit in enumerate(units):
+            previous = units[i - 1] if i else None
+            context = previous if previous is None or previous is anchor or anchor is None else anchor
+            scored.append((unit, scorer(unit, context)))
+            if _is_faq_question(unit):
+                anchor = unit
+            elif is_heading(unit):
+                anchor = None  # a new heading ends the question's answer
+        return scored
 
     # -- answer -----------------------------------------------------------------------------------------------
     def answer(self, question: str, expanded: ExpandedQuery, hits: list[ScoredChunk],
@@ -656,6 +684,10 @@ class ExtractiveAnswerer:
         if best.text.rstrip().endswith(":"):
             chosen.extend(units[position + 1: position + 1 + self.config.max_list_items])
             limit = 1 + self.config.max_list_items
+        elif _is_faq_question(best) and position + 1 < len(units):
+            # "Hoe om te gaan met gemeenten die de motie willen ondersteunen?" restates the question; the
+            # answer is what follows it.
+            chosen.extend(units[position + 1: position + 3])
         elif is_heading(best) and position + 1 < len(units):
             chosen.append(units[position + 1])
         elif _ANAPHORA.match(best.text) and position > 0:

@@ -61,7 +61,8 @@ INTENTS: tuple[Intent, ...] = (
                 r"\bindieningstermijn\b", r"\buiterlijk\b.*\b(indienen|ingediend|binnen)\b",
                 r"\bvoor welke datum\b", r"\bby when\b", r"\blatest\b.*\bsubmit"),
         exclude=(r"\bna de deadline\b", r"\bstatuta", r"\bondersteun", r"\bkandida", r"\bpreadvie", r"\binspre",
-                 r"\bstemkaart", r"\bverzonden\b", r"\bbehandeld\b", r"\bafter the deadline\b", r"\blate\b"),
+                 r"\bstemkaart", r"\bverzonden\b", r"\bbehandeld\b", r"\bafter the deadline\b", r"\blate\b",
+                 r"\bverstreken\b", r"\bte laat\b", r"\bgemist\b", r"\bvoorbij\b", r"\bmissed\b"),
     ),
     Intent(
         "signing",

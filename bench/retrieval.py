@@ -194,7 +194,8 @@ ABLATIONS: list[tuple[str, list[str]]] = [
     ("rerank all passages", ["answer.rerank=true"]),
     ("max 2 quotes", ["answer.max_quotes=2"]),
     ("no runner-up quote", ["answer.support_quote=false"]),
-    ("unit match per word group", ["answer.group_units=true"]),
+    ("unit match per word group", ["answer.group_units=1.0"]),
+    ("unit match half per word group", ["answer.group_units=0.5"]),
     ("min_coverage 0.25", ["answer.min_coverage=0.25"]),
     ("min_coverage 0.55", ["answer.min_coverage=0.55"]),
 ]
