@@ -201,13 +201,23 @@ class AskEngine:
         from assistant.rules.domain import vote_weight
         from assistant.rules.meetings import get_meeting, list_meetings
 
+        from assistant.errors import InputError
+
         day = explicit or reference.date
         population = population_in(question)
-        result = vote_weight(population if population is not None else 1000, day)
+        member = "gewest" if re.search(r"\bgewest|\bregion", fold(question)) else "gemeente"
+        try:
+            result = vote_weight(population if population is not None else 1000, day, member_kind=member)
+        except InputError as no_gewest:  # gewesten under the 2024 statutes: the rule is gone, say so
+            result = vote_weight(population if population is not None else 1000, dt.date(2019, 11, 29),
+                                 member_kind="gewest")
+            quoting = next((m for m in list_meetings() if m.date.year == 2019), None)
+            return (f"{no_gewest.message} {no_gewest.hint}", True, _with_meeting_sources(result.sources, quoting))
         # The meeting whose package quotes the statute version used: its date grounds the version year.
         quoting = next((m for m in list_meetings() if str(m.date.year) == result.statute_version), None)
         sources = _with_meeting_sources(result.sources, quoting)
-        rule = ("één stem per volle 1.000 inwoners, minimaal één en maximaal 75 stemmen "
+        per = "10.000" if member == "gewest" else "1.000"
+        rule = (f"één stem per volle {per} inwoners, minimaal één en maximaal 75 stemmen "
                 f"({_article_phrase(result)})")
         if day is not None:
             version = f"Voor de {_meeting_name(get_meeting(day), day)} geldt {_article_phrase(result)}."
@@ -221,7 +231,7 @@ class AskEngine:
                     "berekenen.")
             return text, False, sources
         votes = "1 stem" if result.votes == 1 else f"{result.votes} stemmen"
-        text = (f"Een gemeente met {population_as_written(question)} inwoners heeft {votes}: {rule}. {version} "
+        text = (f"Een {member} met {population_as_written(question)} inwoners heeft {votes}: {rule}. {version} "
                 f"Maatstaf: {result.population_basis}.")
         return text, True, sources
 

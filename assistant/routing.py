@@ -49,7 +49,7 @@ INTENTS: tuple[Intent, ...] = (
         "vote_weight",
         require=(r"\b(hoeveel|hoevee?l|aantal|how many|number of)\b.*\b(stem|stemmen|stemen|stemmmen|votes?)\b"
                  r"|\bstemgewicht\b",),
-        exclude=(r"\b(maximum|maximaal|minimum|minimaal|max|min|hoogste|most)\b", r"\bgewest",
+        exclude=(r"\b(maximum|maximaal|minimum|minimaal|max|min|hoogste|most)\b",
                  r"\b(uitgebracht|voor|tegen)\b.*%"),
     ),
     Intent(
