@@ -121,7 +121,7 @@ class AskEngine:
         if intent is not None:
             answer = self._rules_answer(intent, resolved, reference, explicit_date)
         else:
-            answer = self._retrieval_answer(resolved, reference, explicit_date, max(1, k), filters)
+            answer = self._multi_part_answer(resolved, reference, explicit_date, max(1, k), filters)
         answer.id, answer.question = id, question_text
         return Turn(question_text, resolved, answer)
 
@@ -299,6 +299,30 @@ class AskEngine:
         return None
 
     # -- retrieval route ------------------------------------------------------------------------------------
+    def _multi_part_answer(self, question: str, reference: MeetingReference, explicit: dt.date | None, k: int,
+                           filters: SearchFilters | None) -> Answer:
+        """ "Welke gemeente diende de motie in, en wat stelde het bestuur daarna voor?": the whole question is
+        answered as usual, and each part on its own too; the quotes of the parts that are answered are added
+        (each part passed every check by itself). When the whole question is refused, it is answered only if
+        every part is."""
+        whole = self._retrieval_answer(question, reference, explicit, k, filters)
+        parts = split_question(question)
+        if len(parts) < 2 or whole.route == "llm":
+            return whole
+        # every part keeps the meeting the whole question names ("... in 2019 ... en wat stelde het bestuur voor")
+        answers = [self._retrieval_answer(part, reference, explicit, k, filters) for part in parts]
+        found_parts = [a for a in answers if a.found and a.route == "retrieval"]
+        if not whole.found and len(found_parts) < len(parts):
+            return whole
+        texts = [whole.answer] if whole.found else []
+        for part in found_parts:
+            new = [q for q in _QUOTE.findall(part.answer) if all(q not in t for t in texts)]
+            if new:
+                texts.append(" … ".join(new))
+        sources = _merge_sources([whole.sources if whole.found else []] + [a.sources for a in found_parts], k)
+        return Answer(question=question, answer=" … ".join(texts), found=True, route="retrieval", sources=sources,
+                      index_generation=self.reader.generation)
+
     def _retrieval_answer(self, question: str, reference: MeetingReference, explicit: dt.date | None, k: int,
                           filters: SearchFilters | None) -> Answer:
         prefer = MeetingPreference(
@@ -447,6 +471,35 @@ def _no_results_text(day: dt.date, hits) -> str:
     return (f"{NOT_FOUND} De stukken bevatten geen notulen of uitslagen van de vergadering van "
             f"{format_date_nl(day, weekday=False)}: de vergaderstukken worden vóór de vergadering verstuurd, de "
             f"uitslagen staan pas in latere notulen. {closest}").strip()
+
+
+_QUOTE = re.compile(r"“[^”]*(?:”[^“…]*)*”")
+# Where a question holds a second question: after "?" with more text, or "(,) en" + a question word.
+_PART_BOUNDARY = re.compile(
+    r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?=(?:wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"
+    r"moet|moeten|kan|kunnen|mag|mogen|staat|staan|gelden|geldt|what|who|when|how|which|where|why|is|are|does|did|"
+    r"was|were)\b)", re.IGNORECASE)
+
+
+def split_question(question: str) -> list[str]:
+    """The parts of a question that asks two things; one part when it asks one thing."""
+    parts = [p.strip(" ,;") for p in _PART_BOUNDARY.split(question)]
+    parts = [p for p in parts if len(p.split()) >= 3]
+    return parts if len(parts) >= 2 else [question]
+
+
+def _merge_sources(lists: list[list[Source]], k: int) -> list[Source]:
+    """Sources of several answers, the first of each list first, each passage once, at most ``k``."""
+    out, seen = [], set()
+    for position in range(max((len(x) for x in lists), default=0)):
+        for sources in lists:
+            if position < len(sources):
+                source = sources[position]
+                key = (source.path, source.line_start, source.line_end, source.page, source.paragraph)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(source)
+    return out[:k]
 
 
 class _UnknownMeeting(Exception):

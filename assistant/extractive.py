@@ -630,7 +630,8 @@ class ExtractiveAnswerer:
             if not units:
                 continue
             unit, score = max(units, key=lambda pair: pair[1])
-            if score >= self.config.extra_unit_ratio * best_unit and unit.text not in taken and not is_heading(unit):
+            if (score >= self.config.extra_unit_ratio * best_unit and unit.text not in taken and not is_heading(unit)
+                    and not _SALUTATION.match(unit.text)):
                 taken.add(unit.text)
                 extra.append(Quote(unit.text, unit.line, other))
         return tuple(extra)
@@ -712,5 +713,6 @@ class ExtractiveAnswerer:
             ratio = self.config.adjacent_ratio if adjacent else self.config.extra_ratio
             if other not in chosen and value[id(other)] >= ratio * value[id(best)]:
                 chosen.append(other)
-        chosen = sorted(set(chosen), key=units.index)[: max(limit, 2)]
+        chosen = [u for u in sorted(set(chosen), key=units.index) if not _SALUTATION.match(u.text)][: max(limit, 2)]
+        chosen = chosen or [best]
         return tuple(Quote(u.text, u.line, index) for u in chosen)
