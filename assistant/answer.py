@@ -306,7 +306,7 @@ class AskEngine:
         (each part passed every check by itself). When the whole question is refused, it is answered only if
         every part is."""
         whole = self._retrieval_answer(question, reference, explicit, k, filters)
-        parts = split_question(question)
+        parts = split_question(question)[:3]  # bounded: each part costs one more search
         if len(parts) < 2 or whole.route == "llm":
             return whole
         # every part keeps the meeting the whole question names ("... in 2019 ... en wat stelde het bestuur voor")
@@ -314,13 +314,25 @@ class AskEngine:
         found_parts = [a for a in answers if a.found and a.route == "retrieval"]
         if not whole.found and len(found_parts) < len(parts):
             return whole
-        texts = [whole.answer] if whole.found else []
+        pieces = _quotes_of(whole) if whole.found else []
         for part in found_parts:
-            new = [q for q in _QUOTE.findall(part.answer) if all(q not in t for t in texts)]
-            if new:
-                texts.append(" … ".join(new))
-        sources = _merge_sources([whole.sources if whole.found else []] + [a.sources for a in found_parts], k)
-        return Answer(question=question, answer=" … ".join(texts), found=True, route="retrieval", sources=sources,
+            pieces += [q for q in _quotes_of(part) if q not in pieces]
+        candidates = _merge_sources([whole.sources if whole.found else []] + [a.sources for a in found_parts], 10**6)
+        # every quote keeps the passage it comes from among the sources shown, whatever k is
+        needed: list[Source] = []
+        kept: list[str] = []
+        for quote in pieces:
+            home = next((src for src in candidates if quote in src.text), None)
+            if home is None:
+                continue  # never show a quote without its source
+            kept.append(quote)
+            if home not in needed:
+                needed.append(home)
+        if not kept:
+            return whole
+        sources = _merge_sources([needed, candidates], max(k, len(needed)))
+        text = " … ".join(f"“{quote}”" for quote in kept)
+        return Answer(question=question, answer=text, found=True, route="retrieval", sources=sources,
                       index_generation=self.reader.generation)
 
     def _retrieval_answer(self, question: str, reference: MeetingReference, explicit: dt.date | None, k: int,
@@ -468,12 +480,16 @@ def _meetings_with_results(reader) -> frozenset[str]:
 
 def _no_results_text(day: dt.date, hits) -> str:
     closest = _not_found_text(hits[:3]).removeprefix(NOT_FOUND).strip()
-    return (f"{NOT_FOUND} De stukken bevatten geen notulen of uitslagen van de vergadering van "
-            f"{format_date_nl(day, weekday=False)}: de vergaderstukken worden vóór de vergadering verstuurd, de "
-            f"uitslagen staan pas in latere notulen. {closest}").strip()
+    # no date in this text: a year the question did not name would be a figure that no source shows
+    return (f"{NOT_FOUND} De stukken bevatten geen notulen of uitslagen van die vergadering: de vergaderstukken "
+            f"worden vóór de vergadering verstuurd, de uitslagen staan pas in latere notulen. {closest}").strip()
 
 
-_QUOTE = re.compile(r"“[^”]*(?:”[^“…]*)*”")
+def _quotes_of(answer: Answer) -> list[str]:
+    """The verbatim quotes of an extractive answer (built as “a” … “b”)."""
+    return [piece[1:-1] for piece in answer.answer.split(" … ") if piece.startswith("“") and piece.endswith("”")]
+
+
 # Where a question holds a second question: after "?" with more text, or "(,) en" + a question word.
 _PART_BOUNDARY = re.compile(
     r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?=(?:wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"
