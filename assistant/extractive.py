@@ -143,8 +143,8 @@ def split_units(hit: ScoredChunk, passage_index: int) -> list[Unit]:
 
 # A piece that ends like this did not end a sentence: "10. Initiatief ..." (a list number at the start),
 # "Lbr. 19/094", "art. 11", "mr. Jansen".
-_NOT_A_SENTENCE_END = re.compile(r"^[\W_]*\d{1,3}[a-z]?\.$|(?:^|[\s(])(?:lbr|art|nr|mr|dr|drs|ir|prof|bijv|o\.a|mw|dhr)\.$",
-                                 re.IGNORECASE)
+_NOT_A_SENTENCE_END = re.compile(r"^[\W_]*\d{1,3}[a-z]?\.$|\(\d{1,3}[a-z]?\.$"
+                                 r"|(?:^|[\s(])(?:lbr|art|nr|mr|dr|drs|ir|prof|bijv|o\.a|mw|dhr)\.$", re.IGNORECASE)
 
 
 def _sentence_pieces(line: str) -> list[str]:

@@ -68,3 +68,38 @@ def test_followup_swaps_subject_meeting_and_number():
     # a full new question is not a follow-up
     assert resolve_followup("Wat was het preadvies op de motie van Renkum?", previous) == \
         "Wat was het preadvies op de motie van Renkum?"
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("Wat was de indieningstermijn voor moties voor de Najaars-ALV van vrijdag 1 december 2023?", "deadline"),
+    ("wanneer is de deadlien voor moties als de najaars alv op vrijdag 29 nov 2024 is?", "deadline"),
+    ("hoeveel stemen heeft een gemeente met 18.420 inwoners?", "vote_weight"),
+    ("Hoeveel stemmen had een gewest met 125.000 inwoners in 2019?", "vote_weight"),
+    # a missed deadline asks what still can be done, not when the deadline is
+    ("De deadline voor moties is verstreken. Kunnen we nog een motie indienen of is het te laat?", None),
+])
+def test_detect_intent_second_round(question, intent):
+    assert detect_intent(question) == intent
+
+
+@pytest.mark.parametrize("text, population", [
+    ("a city with 250k residents", 250_000),
+    ("een gemeente van 1,2 miljoen inwoners", 1_200_000),
+    ("40 duizend inwoners", 40_000),
+    ("100 000 inhabitants", 100_000),
+    ("18.420 inwoners", 18_420),
+])
+def test_population_written_in_words_and_abbreviations(text, population):
+    assert population_in(text) == population
+
+
+def test_resolve_meeting_from_any_full_date_and_month_abbreviation():
+    hypothetical = resolve_meeting("Stel dat de ALV volgend jaar op woensdag 11 juni 2025 valt, tot wanneer?")
+    assert hypothetical.date == dt.date(2025, 6, 11) and not hypothetical.registered
+    assert resolve_meeting("deadline als de najaars alv op vrijdag 29 nov 2024 is").date == dt.date(2024, 11, 29)
+    # the day of a registered meeting without a meeting word is still that meeting
+    assert resolve_meeting("de uitslag van de stemming op 26 juni").date == dt.date(2024, 6, 26)
+    # two dates: we cannot tell which is the meeting, so none is assumed
+    assert resolve_meeting("Wat besloot de ALV tussen 5 juni 2019 en 3 december 2030?").date is None
+    # ... unless one of them is named as the meeting
+    assert resolve_meeting("de notulen van 5 juni 2019 in de BALV van 3 december 2030").date == dt.date(2030, 12, 3)

@@ -1,0 +1,104 @@
+"""Behaviour added in the second round of issue 3, on the real bundled index: computed answers for any meeting
+date, refusals that name why, multi-part questions, and quotes that stay whole and grounded."""
+
+import re
+
+import pytest
+
+from assistant.answer import split_question
+from assistant.extractive import _sentences
+
+
+def _quotes(answer) -> list[str]:
+    return [p[1:-1] for p in answer.answer.split(" … ") if p.startswith("“") and p.endswith("”")]
+
+
+def test_deadline_for_a_hypothetical_meeting_skips_holidays(ask_engine):
+    answer = ask_engine.ask("Stel dat de ALV volgend jaar op woensdag 11 juni 2025 valt, tot wanneer kunnen we "
+                            "dan amendementen indienen?")
+    assert answer.route == "rules" and answer.found
+    assert "27 mei 2025" in answer.answer and "12.00" in answer.answer
+    assert "Hemelvaart" in answer.answer  # 29 May 2025 is skipped, and the answer says so
+
+
+def test_deadline_for_an_unknown_meeting_is_refused_not_guessed(ask_engine):
+    answer = ask_engine.ask("Wat was de deadline voor amendementen voor de ALV van juni 2021?")
+    assert answer.route == "rules" and not answer.found
+    assert "2021" in answer.answer and not re.search(r"\d{1,2} (mei|juni) 20\d\d", answer.answer)
+
+
+@pytest.mark.parametrize("question, votes", [
+    ("How many votes does a city with 250k residents get at the general assembly?", "75 stemmen"),
+    ("hoeveel stemen heeft een gemeente met 18.420 inwoners?", "18 stemmen"),
+    ("Hoeveel stemmen had een gewest met 125.000 inwoners in 2019?", "12 stemmen"),
+])
+def test_vote_weight_from_informal_questions(ask_engine, question, votes):
+    answer = ask_engine.ask(question)
+    assert answer.route == "rules" and answer.found and votes in answer.answer
+
+
+def test_gewest_under_2024_statutes_says_the_rule_is_gone(ask_engine):
+    answer = ask_engine.ask("Hoeveel stemmen heeft een gewest met 125.000 inwoners?")
+    assert answer.route == "rules" and "geen eigen stemgewicht" in answer.answer
+    assert not re.search(r"heeft \d+ stem", answer.answer)
+
+
+def test_vote_result_of_a_meeting_without_notulen_is_refused(ask_engine):
+    for question in ("Is de resolutie over samenhangend asielbeleid op 26 juni 2024 aangenomen en met welk "
+                     "percentage?", "What was the result of the vote on the asylum resolution at the ALV of "
+                     "26 June 2024?"):
+        answer = ask_engine.ask(question)
+        assert not answer.found and "notulen" in answer.answer, question
+        assert "98,8%" not in answer.answer  # the 2023 resolution's result is no answer
+
+
+def test_motion_vote_is_the_motions_own_not_its_neighbours(ask_engine):
+    answer = ask_engine.ask("Met welk percentage werd de motie van Schagen in de ALV van 1 december 2023 "
+                            "aangenomen?")
+    assert answer.found and "100%" in answer.answer
+    assert "99,20%" not in answer.answer  # the amendment Eindhoven, voted on just before
+
+
+def test_contact_details_of_a_role_need_that_role(ask_engine):
+    answer = ask_engine.ask("Wat is het mobiele nummer van de voorzitter van de VNG?")
+    assert not answer.found  # the documents give a general VNG number, not the chair's
+
+
+def test_compound_head_and_faq_answers(ask_engine):
+    theatre = ask_engine.ask("In welk theater vond de ledenvergadering van 1 december 2023 plaats?")
+    assert theatre.found and "Beatrixtheater" in theatre.answer
+    time = ask_engine.ask("hoelaat begint de alv op 26 juni?")
+    assert time.found and "11.30" in time.answer
+
+
+def test_multi_part_question_answers_both_parts_with_grounded_quotes(ask_engine):
+    question = ("Welke gemeente diende in juni 2019 de motie 'Daken voor zonne-energie' in, en wat stelde het "
+                "bestuur daarna voor in de verantwoording?")
+    assert len(split_question(question)) == 2
+    answer = ask_engine.ask(question, k=5)
+    assert answer.found and "Veldhoven" in answer.answer
+    for quote in _quotes(answer):  # every quote stands in a source that is shown
+        assert any(quote in source.text for source in answer.sources), quote
+
+
+def test_split_question_leaves_single_questions_alone():
+    assert split_question("Wie moet de motie ondertekenen?") == ["Wie moet de motie ondertekenen?"]
+    assert split_question("Naar welk mailadres stuur je moties en amendementen?") == [
+        "Naar welk mailadres stuur je moties en amendementen?"]
+    assert split_question("Tot wanneer loopt de overeenkomst, en wordt die automatisch verlengd?") == [
+        "Tot wanneer loopt de overeenkomst", "wordt die automatisch verlengd?"]
+
+
+def test_sentences_keep_list_numbers_and_abbreviations():
+    assert _sentences("*10. Initiatief VNG Risicobeheerfonds (ter kennisname)*") == [
+        "10. Initiatief VNG Risicobeheerfonds (ter kennisname)"]
+    assert _sentences("Zie Lbr. 19/094. Dit is art. 11 lid 2. Klaar.") == ["Zie Lbr. 19/094.", "Dit is art. 11 lid 2.",
+                                                                           "Klaar."]
+    assert _sentences("Toelichting (10. Initiatief VNG Risicobeheerfonds)") == [
+        "Toelichting (10. Initiatief VNG Risicobeheerfonds)"]
+
+
+def test_salutation_is_never_quoted(ask_engine):
+    answer = ask_engine.ask("Waar wordt de ALV van 26 juni 2024 gehouden?")
+    assert answer.found and "Hoogeveen Plants" in answer.answer
+    assert "Geachte" not in answer.answer
