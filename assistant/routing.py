@@ -53,9 +53,9 @@ INTENTS: tuple[Intent, ...] = (
                  r"\b(uitgebracht|voor|tegen)\b.*%"),
     ),
     Intent(
-        "deadline",
+        "deadline",  # "deadl[ie]+ne": also the typed "deadlien"
         require=(r"\b(amendement\w*|amendment\w*|motie\w*|motions?)\b",),
-        any_of=(r"\bdeadl[ie]+ne?s?\b",  # "deadline", typed "deadlien" r"\btot wanneer\b", r"\buiterste\b", r"\bwhen\b.*\b(submit|deadline)",
+        any_of=(r"\bdeadl[ie]+ne?s?\b", r"\btot wanneer\b", r"\buiterste\b", r"\bwhen\b.*\b(submit|deadline)",
                 r"\bwann?e+r\b.*\b(indienen|ingediend|inleveren|insturen|binnen zijn)\b",
                 r"\b(indienings|inlever)?termijn\b.*\b(indienen|indiening|moties?|amendement\w*)\b",
                 r"\bindieningstermijn\b", r"\buiterlijk\b.*\b(indienen|ingediend|binnen)\b",
