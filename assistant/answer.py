@@ -306,11 +306,17 @@ class AskEngine:
         (each part passed every check by itself). When the whole question is refused, it is answered only if
         every part is."""
         whole = self._retrieval_answer(question, reference, explicit, k, filters)
-        parts = split_question(question)[:3]  # bounded: each part costs one more search
-        if len(parts) < 2 or whole.route == "llm":
+        if whole.route == "llm":
             return whole
-        # every part keeps the meeting the whole question names ("... in 2019 ... en wat stelde het bestuur voor")
-        answers = [self._retrieval_answer(part, reference, explicit, k, filters) for part in parts]
+        # every part keeps the meeting the whole question names ("... in 2019 ... en wat stelde het bestuur voor");
+        # a comparison of two years ("artikel 10 (2019) en artikel 11 (2024)") is asked once per year
+        parts = [(part, _part_reference(part, reference)) for part in split_question(question)[:3]]  # bounded
+        if len(parts) < 2:
+            parts = _per_year(question, reference) if explicit is None else []
+        if len(parts) < 2:
+            return whole
+        answers = [self._retrieval_answer(part, part_reference, explicit, k, filters)
+                   for part, part_reference in parts]
         found_parts = [a for a in answers if a.found and a.route == "retrieval"]
         if not whole.found and len(found_parts) < len(parts):
             return whole
@@ -492,7 +498,8 @@ def _quotes_of(answer: Answer) -> list[str]:
 
 # Where a question holds a second question: after "?" with more text, or "(,) en" + a question word.
 _PART_BOUNDARY = re.compile(
-    r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?=(?:wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"
+    r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?=(?:(?:naar|voor|van|op|in|bij|met|aan|over|to|for|in|at)\s+(?:welke?|wat|wie|"
+    r"which|what|whom)\b|wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"
     r"moet|moeten|kan|kunnen|mag|mogen|staat|staan|gelden|geldt|what|who|when|how|which|where|why|is|are|does|did|"
     r"was|were)\b)", re.IGNORECASE)
 
@@ -502,6 +509,31 @@ def split_question(question: str) -> list[str]:
     parts = [p.strip(" ,;") for p in _PART_BOUNDARY.split(question)]
     parts = [p for p in parts if len(p.split()) >= 3]
     return parts if len(parts) >= 2 else [question]
+
+
+_COMPARISON = re.compile(r"\b(verschil\w*|veranderd|verandering\w*|gewijzigd|wijziging\w*|anders|vergeleken|"
+                         r"nog steeds|nog altijd|nog in|differ\w*|changed?|compared?|still)\b")
+
+
+def _part_reference(part: str, whole: MeetingReference) -> MeetingReference:
+    """A part that names its own meeting or year ("... en naar welk adres in 2024?") is about that one."""
+    own = resolve_meeting(part)
+    return own if (own.date is not None or own.years) else whole
+
+
+def _per_year(question: str, reference: MeetingReference) -> list[tuple[str, MeetingReference]]:
+    """ "Verschilt de peildatum tussen artikel 10 (2019) en artikel 11 (2024)?": the question once per year it
+    compares, each preferring that year's documents (the other year left out, so it is not a required figure)."""
+    years = sorted(reference.years)
+    joined = re.search(r"\b(?:19|20)\d\d\b.*\b(?:en|and|of|or|vs)\b.*\b(?:19|20)\d\d\b", question)
+    if len(years) != 2 or not (_COMPARISON.search(fold(question)) or joined):
+        return []
+    parts = []
+    for year in years:
+        other = next(y for y in years if y != year)
+        text = re.sub(rf"\(?\b{other}\b\)?", " ", question)
+        parts.append((" ".join(text.split()), MeetingReference(None, False, frozenset({year}), frozenset())))
+    return parts
 
 
 def _merge_sources(lists: list[list[Source]], k: int) -> list[Source]:

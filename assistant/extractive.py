@@ -343,13 +343,17 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _LETTER_REFERENCE = re.compile(r"\(?\b(?:lbr|ledenbrief)\.?\s*(?:nr\.?\s*)?\d{2}/\d{2,4}\)?", re.IGNORECASE)
 
 
-def _numbers_present(numbers: list[str], window: str, chunk) -> bool:
+def _numbers_present(numbers: list[str], window: str, chunk, articles: tuple[str, ...] = ()) -> bool:
     """Every figure the question names stands in the passage or its surroundings. Years are looser: a question
     comparing "2019 en 2024" is answered by a passage that names one of them, and a year is also met by the
-    meeting the passage belongs to (the notulen of the ALV of 2023 rarely repeat "2023")."""
+    meeting the passage belongs to (the notulen of the ALV of 2023 rarely repeat "2023"). So are article numbers
+    when the question compares two ("artikel 10 (2019) en artikel 11 (2024)")."""
     years = [n for n in numbers if _YEAR.fullmatch(n)]
-    others = [n for n in numbers if n not in years]
+    compared = [n for n in numbers if n in articles] if len(articles) >= 2 else []
+    others = [n for n in numbers if n not in years and n not in compared]
     if any(n not in window for n in others):
+        return False
+    if compared and not any(n in window for n in compared):
         return False
     if not years:
         return True
@@ -537,6 +541,7 @@ class ExtractiveAnswerer:
         unreferenced = _LETTER_REFERENCE.sub(" ", question)  # "(Lbr. 19/094)" names the letter, not the answer
         names = question_names(unreferenced) + [p for p in required_phrases if p]
         numbers = question_numbers(unreferenced, ignore_numbers)
+        articles = tuple(re.findall(r"\b(?:artikel|art\.?|article)\s+(\d{1,3})\b", unreferenced, re.IGNORECASE))
         scorer = self._unit_scorer(terms, kind, question, required, names)
         best: tuple[float, int, list] | None = None
         coverages: list[float] = []
@@ -549,7 +554,8 @@ class ExtractiveAnswerer:
             around = surroundings(hit.chunk) if surroundings is not None else ""
             window = f"{context}\n{around}"
             folded = fold(window)
-            if any(name not in folded for name in names) or not _numbers_present(numbers, window, hit.chunk):
+            if any(name not in folded for name in names) or not _numbers_present(numbers, window, hit.chunk,
+                                                                                 articles):
                 continue
             scored = self._scored_units(hit, index, scorer)
             if not scored:
