@@ -225,7 +225,7 @@ def has_answer_type(kind, text: str, question: str) -> bool:
     return False
 
 
-_RUNS_UNTIL = re.compile(r"tot wanneer (loopt|duurt|geldt|lopen|gelden)|how long|until when")
+_RUNS_UNTIL = re.compile(r"\btot wanneer (loopt|duurt|geldt|lopen|gelden)\b|\bhow long\b|\buntil when\b")
 
 
 def _other_year(date_text: str, question: str, meeting_years: tuple[str, ...] = ()) -> bool:

@@ -102,3 +102,8 @@ def test_salutation_is_never_quoted(ask_engine):
     answer = ask_engine.ask("Waar wordt de ALV van 26 juni 2024 gehouden?")
     assert answer.found and "Hoogeveen Plants" in answer.answer
     assert "Geachte" not in answer.answer
+
+
+def test_until_when_a_contract_runs_accepts_a_later_year(ask_engine):
+    answer = ask_engine.ask("Tot wanneer loopt de Ketenovereenkomst Verpakkingen die in 2019 werd voorgelegd?")
+    assert answer.found and "31 december 2024" in answer.answer
