@@ -411,6 +411,7 @@ class ExtractiveConfig:
     rerank: bool = False  # order all candidate passages by that value (a cheap reranker), not only the first
     # The best sentence of other strong passages is quoted too (after the main quotes): the answer to a question is
     # often split over two passages, or the answer passage ranks second. Quoting never invents anything.
+    typed_runner_ratio: float = 0.8  # a passage with the asked-for type wins when this close to the best one
     extra_passages: int = 2
     extra_passage_ratio: float = 0.5  # ... when its passage value is this share of the answer passage's value
     extra_unit_ratio: float = 0.4  # ... and its best sentence scores this share of the main quote's score
@@ -544,6 +545,7 @@ class ExtractiveAnswerer:
         articles = tuple(re.findall(r"\b(?:artikel|art\.?|article)\s+(\d{1,3})\b", unreferenced, re.IGNORECASE))
         scorer = self._unit_scorer(terms, kind, question, required, names)
         best: tuple[float, int, list] | None = None
+        typed: list[tuple[float, int, list]] = []  # passages holding what the question asks for
         coverages: list[float] = []
         values: list[float] = []
         for index, hit in enumerate(hits[: self.config.passages]):
@@ -565,8 +567,10 @@ class ExtractiveAnswerer:
             own = fold(context)
             if names and all(name in own for name in names):
                 value += self.config.name_bonus  # the passage itself names them, not only its neighbours
-            if kind is not None and any(has_answer_type(kind, u.text, question) for u, _ in scored):
+            has_type = kind is not None and any(has_answer_type(kind, u.text, question) for u, _ in scored)
+            if has_type:
                 value += self.config.type_bonus / 2
+                typed.append((value, index, scored))
             if noun and any(counts_noun(u.text, noun) for u, _ in scored):
                 value += self.config.type_bonus
             values[-1] = value
@@ -576,6 +580,12 @@ class ExtractiveAnswerer:
         scores = tuple(values)
         if best is None:
             return Evidence(False, (), None, top_coverage, "names/numbers missing", scores)
+        if kind is not None and typed and all(best[1] != t[1] for t in typed):
+            # the best passage lacks what the question asks for (a date, a figure): a close runner-up that has it
+            # answers better ("lid 1: duurt tot en met 31 december 2024" over "lid 7-8" of the same article)
+            runner = max(typed, key=lambda t: t[0])
+            if runner[0] >= self.config.typed_runner_ratio * best[0]:
+                best = runner
         _, index, scored = best
         coverage = coverages[index]
         quotes = self._select(scored, kind, question, index, noun)
