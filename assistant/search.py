@@ -118,7 +118,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "tekent", "getekend"),
     ("procent", "percentage", "percent"),
     ("logo", "logo's", "logos"),
-    ("peildatum", "maatstaf", "peilmoment"),  # the statutes call the reference date for the population "maatstaf"
+    ("peildatum", "maatstaf", "peilmoment"),
+    ("looptijd", "loopt", "duurt", "duur", "einddatum"),  # the statutes call the reference date for the population "maatstaf"
     ("burgemeester", "college", "namens het college"),
     ("lbr", "ledenbrief"),
     ("deadline", "uiterlijk", "termijn"),
