@@ -56,7 +56,8 @@ INTENTS: tuple[Intent, ...] = (
         "deadline",  # "deadl[ie]+ne": also the typed "deadlien"
         require=(r"\b(amendement\w*|amendment\w*|motie\w*|motions?)\b",),
         any_of=(r"\bdeadl[ie]+ne?s?\b", r"\btot wanneer\b", r"\buiterste\b", r"\bwhen\b.*\b(submit|deadline)",
-                r"\bwann?e+r\b.*\b(indienen|ingediend|inleveren|insturen|binnen zijn)\b",
+                r"\bwann?e+r\b.*\b(indien\w*|ingediend|inlever\w*|aanlever\w*|instur\w*|opstur\w*|binnen|er zijn|"
+                r"ontvangen|submit\w*)\b", r"\bwann?e+r\b.*\bdien\w*\b.*\bin\b",
                 r"\b(indienings|inlever)?termijn\b.*\b(indienen|indiening|moties?|amendement\w*)\b",
                 r"\bindieningstermijn\b", r"\buiterlijk\b.*\b(indienen|ingediend|binnen)\b",
                 r"\bvoor welke datum\b", r"\bby when\b", r"\blatest\b.*\bsubmit"),
@@ -74,9 +75,9 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "amendable",
-        require=(r"\b(amend\w*)\b",),
+        require=(r"\b(ge)?amend\w*\b",),
         any_of=(r"\b(welke|which|what)\b.*\b(agendapunt\w*|voorstel\w*|items?|onderdelen|stukken)\b",
-                r"\bwelke\b.*\bniet\b.*\bamend"),
+                r"\bwelke\b.*\bniet\b.*\b(ge)?amend"),
         exclude=(r"\bprecies\b", r"\bmoet er\b", r"\bstatuten\b"),
     ),
 )
@@ -218,18 +219,27 @@ def resolve_meeting(question: str, meetings=None) -> MeetingReference:
 _FULL_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
+
+
 def _dated_meeting_word(question: str) -> dt.date | None:
     """ "Stel dat de ALV volgend jaar op woensdag 11 juni 2025 valt": a meeting word and exactly one full date in
     the question, not directly after it. One date only: with two ("de notulen van 5 juni 2019 in de BALV van ...")
     we cannot tell which one is the meeting."""
     if not _MEETING_WORDS.search(question):
         return None
-    dates = _FULL_DATE.findall(question)
-    if len(dates) != 1:
+    found: list[dt.date] = []
+    for day, month, year in _FULL_DATE.findall(question):
+        found.append((int(year), _MONTHS[month.lower()], int(day)))
+    for day, month, year in _NUMERIC_DATE.findall(question):
+        found.append((int(year), int(month), int(day)))
+    for year, month, day in _ISO_DATE.findall(question):
+        found.append((int(year), int(month), int(day)))
+    if len(set(found)) != 1:
         return None
-    day, month, year = dates[0]
     try:
-        return dt.date(int(year), _MONTHS[month.lower()], int(day))
+        return dt.date(*found[0])
     except ValueError:
         return None
 

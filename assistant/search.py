@@ -111,7 +111,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("alv", "ledenvergadering", "algemene ledenvergadering"),
     ("balv", "buitengewone alv", "najaars-alv", "najaars alv"),
     ("motie", "moties"),
-    ("amendement", "amendementen", "amenderen", "amendabel", "amendeerbaar", "amenderbaar"),
+    ("amendement", "amendementen", "amenderen", "amendabel", "amendeerbaar", "amenderbaar", "geamendeerd"),
     ("indienen", "ingediend", "indiening", "indient", "insturen", "ingestuurd", "instuurt", "inleveren",
      "aanleveren", "aangeleverd"),
     ("ondertekenen", "ondertekening", "ondertekent", "ondertekend", "handtekening", "handtekeningen", "tekenen",

@@ -1,4 +1,4 @@
-"""Check the evaluation set against the corpus: every gold range exists and is non-empty, and every key fact of a
+"""Check the evaluation sets (every ``*.jsonl`` here) against the corpus: ids are unique, every gold range exists and is non-empty, and every key fact of a
 retrieval question occurs in its gold passages (rules answers are computed, so their facts need not be quoted).
 
     .venv/bin/python bench/eval/verify.py [--show]
@@ -12,7 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-QUESTIONS = Path(__file__).with_name("questions.jsonl")
+# questions.jsonl (dev/val/test) and the blind batches written later by authors who saw no code (README.md)
+QUESTION_FILES = sorted(Path(__file__).parent.glob("*.jsonl"))
 
 
 def _norm(text: str) -> str:
@@ -22,7 +23,10 @@ def _norm(text: str) -> str:
 def main(show: bool = False) -> int:
     problems: list[str] = []
     files: dict[str, list[str]] = {}
-    rows = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for path in QUESTION_FILES
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ids = Counter(row["id"] for row in rows)
+    problems.extend(f"{qid}: id used {n} times" for qid, n in ids.items() if n > 1)
     for row in rows:
         gold_text = []
         for gold in row["gold"]:

@@ -107,3 +107,20 @@ def test_salutation_is_never_quoted(ask_engine):
 def test_until_when_a_contract_runs_accepts_a_later_year(ask_engine):
     answer = ask_engine.ask("Tot wanneer loopt de Ketenovereenkomst Verpakkingen die in 2019 werd voorgelegd?")
     assert answer.found and "31 december 2024" in answer.answer
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Als de ALV op 11-06-2025 is, wanneer moeten de amendementen binnen zijn?", "27 mei 2025"),
+    ("Wat is de deadline voor moties bij een ledenvergadering op 2025-06-11?", "27 mei 2025"),
+    ("We zitten in de najaars-ALV van 29 november 2024, wanneer moeten onze moties er zijn?", "18 november 2024"),
+    ("If the general assembly is on 4 June 2025, what is the deadline for amendments?", "21 mei 2025"),
+])
+def test_deadline_questions_in_other_words(ask_engine, question, expected):
+    answer = ask_engine.ask(question)
+    assert answer.route == "rules" and answer.found and expected in answer.answer
+
+
+def test_not_amendable_question_with_participle(ask_engine):
+    # "geamendeerd" is one edit from "geagendeerd": it must not be "corrected" into it
+    answer = ask_engine.ask("Welke onderdelen van de ALV van 26 juni 2024 kunnen niet worden geamendeerd?")
+    assert answer.route == "rules" and "Niet amendabel" in answer.answer
