@@ -106,8 +106,19 @@ def detect_intent(question: str) -> str | None:
     return None
 
 
+# "met een inwonertal van 48.750", "a population of 48,750"
+_POPULATION_AFTER = re.compile(
+    r"(?:inwonertal|inwoneraantal|aantal inwoners|bevolking|population|inhabitants)\s+(?:van|of|is|:)?\s*(?:ca\.?\s*|circa\s+|"
+    r"ongeveer\s+|about\s+|around\s+)?(\d{1,3}(?:[.,\s]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)\s*(k|duizend|thousand|mln\.?|"
+    r"miljoen|million)?", re.IGNORECASE)
+
+
+def _population_match(question: str):
+    return _POPULATION.search(question) or _POPULATION_AFTER.search(question)
+
+
 def population_in(question: str) -> int | None:
-    match = _POPULATION.search(question)
+    match = _population_match(question)
     if not match:
         return None
     number, unit = match.group(1), (match.group(2) or "").lower()
@@ -122,7 +133,7 @@ def population_in(question: str) -> int | None:
 def population_as_written(question: str) -> str:
     """The population as the question writes it ("24.500", "250k", "1,2 miljoen"): repeating the user's own figure
     adds nothing that is not in the question."""
-    match = _POPULATION.search(question)
+    match = _population_match(question)
     if not match:
         return ""
     return question[match.start(1):match.end(2) if match.group(2) else match.end(1)]
@@ -216,11 +227,14 @@ def resolve_meeting(question: str, meetings=None) -> MeetingReference:
     return MeetingReference(None, False, years, frozenset())
 
 
-_FULL_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_FULL_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|e)?\s+(" + "|".join(_MONTHS) + r")\s+((?:19|20)\d\d)\b",
+                        re.IGNORECASE)
 
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
+_ENGLISH_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b",
+                           re.IGNORECASE)
 
 
 def _dated_meeting_word(question: str) -> dt.date | None:
@@ -236,6 +250,8 @@ def _dated_meeting_word(question: str) -> dt.date | None:
         found.append((int(year), int(month), int(day)))
     for year, month, day in _ISO_DATE.findall(question):
         found.append((int(year), int(month), int(day)))
+    for month, day, year in _ENGLISH_DATE.findall(question):  # "June 11, 2025", "June 11th 2025"
+        found.append((int(year), _MONTHS[month.lower()], int(day)))
     if len(set(found)) != 1:
         return None
     try:

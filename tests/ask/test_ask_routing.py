@@ -103,3 +103,10 @@ def test_resolve_meeting_from_any_full_date_and_month_abbreviation():
     assert resolve_meeting("Wat besloot de ALV tussen 5 juni 2019 en 3 december 2030?").date is None
     # ... unless one of them is named as the meeting
     assert resolve_meeting("de notulen van 5 juni 2019 in de BALV van 3 december 2030").date == dt.date(2030, 12, 3)
+
+
+def test_population_after_its_noun_and_english_dates():
+    assert population_in("hoeveel stemmen heeft een gemeente met een inwonertal van 48.750?") == 48_750
+    assert population_in("a municipality with a population of 48,750") == 48_750
+    assert resolve_meeting("If the ALV is held on June 11, 2025, when is the deadline?").date == dt.date(2025, 6, 11)
+    assert resolve_meeting("ALV on 11th June 2025: amendment deadline").date == dt.date(2025, 6, 11)
