@@ -329,14 +329,16 @@ class AskEngine:
         kept: list[str] = []
         for quote in pieces:
             home = next((src for src in candidates if quote in src.text), None)
-            if home is None:
-                continue  # never show a quote without its source
+            known = home is not None and any(_source_key(home) == _source_key(n) for n in needed)
+            if home is None or (not known and len(needed) >= k):
+                continue  # never show a quote without its source, and never more than k sources
             kept.append(quote)
-            if home not in needed:
+            if not known:
                 needed.append(home)
         if not kept:
             return whole
-        sources = _merge_sources([needed, candidates], max(k, len(needed)))
+        shown = {_source_key(n) for n in needed}
+        sources = (needed + [c for c in candidates if _source_key(c) not in shown])[:k]  # quoted passages first
         text = " … ".join(f"“{quote}”" for quote in kept)
         return Answer(question=question, answer=text, found=True, route="retrieval", sources=sources,
                       index_generation=self.reader.generation)
@@ -536,6 +538,11 @@ def _per_year(question: str, reference: MeetingReference) -> list[tuple[str, Mee
     return parts
 
 
+def _source_key(source: Source) -> tuple:
+    """One passage, whatever answer (and score) it came with."""
+    return (source.path, source.line_start, source.line_end, source.page, source.paragraph)
+
+
 def _merge_sources(lists: list[list[Source]], k: int) -> list[Source]:
     """Sources of several answers, the first of each list first, each passage once, at most ``k``."""
     out, seen = [], set()
@@ -543,7 +550,7 @@ def _merge_sources(lists: list[list[Source]], k: int) -> list[Source]:
         for sources in lists:
             if position < len(sources):
                 source = sources[position]
-                key = (source.path, source.line_start, source.line_end, source.page, source.paragraph)
+                key = _source_key(source)
                 if key not in seen:
                     seen.add(key)
                     out.append(source)

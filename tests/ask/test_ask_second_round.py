@@ -124,3 +124,13 @@ def test_not_amendable_question_with_participle(ask_engine):
     # "geamendeerd" is one edit from "geagendeerd": it must not be "corrected" into it
     answer = ask_engine.ask("Welke onderdelen van de ALV van 26 juni 2024 kunnen niet worden geamendeerd?")
     assert answer.route == "rules" and "Niet amendabel" in answer.answer
+
+
+def test_multi_part_answer_respects_k(ask_engine):
+    question = ("Welke gemeente diende in juni 2019 de motie 'Daken voor zonne-energie' in, en wat stelde het "
+                "bestuur daarna voor in de verantwoording?")
+    for k in (1, 2, 3):
+        answer = ask_engine.ask(question, k=k)
+        assert answer.found and 1 <= len(answer.sources) <= k
+        for quote in _quotes(answer):
+            assert any(quote in source.text for source in answer.sources), quote
