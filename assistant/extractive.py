@@ -217,6 +217,8 @@ def has_answer_type(kind, text: str, question: str) -> bool:
             continue
         if kind[0] == "person" and set(found.replace("-", " ").split()) & _NOT_PERSON_WORDS:
             continue
+        if kind[0] == "place" and not _names_a_place(match.group(0), text, question_folded):
+            continue
         if (kind[0] == "date" and not _RUNS_UNTIL.search(question_folded)
                 and _other_year(text[match.start():match.end() + 25], question)):
             continue  # "1 december 2024" does not answer a question about 2025 (but "tot wanneer loopt" looks ahead)
@@ -224,6 +226,26 @@ def has_answer_type(kind, text: str, question: str) -> bool:
             continue  # "in juni 2023 met 98,8% aangenomen" does not answer a question about 26 juni 2024
         return True
     return False
+
+
+_PLACE_CUE = re.compile(r"\b(plaatsvind\w*|vindt\b.*\bplaats|vond\b.*\bplaats|gehouden|locatie|welkom|gevestigd|"
+                        r"adres|zaal|theater|congrescentrum|hallen)\b", re.IGNORECASE)
+_PLACE_QUESTION_WORDS = frozenset("waar where stad plaats plaatsvinden locatie gehouden held city town venue place"
+                                  .split())
+
+
+def _names_a_place(found: str, unit: str, question_folded: str) -> bool:
+    """ "bij Hoogeveen Plants", "in het Beatrixtheater": a capitalised name after a preposition that the question
+    does not already name, in a sentence about a venue (a place word) or about what the question asks about
+    ("op de Politiefunctie" in a sentence about police policy names no venue)."""
+    name_words = [fold(w) for w in _CAPITALISED.findall(found)]
+    asked = set(tokens(question_folded))
+    if not name_words or all(w in asked for w in name_words):
+        return False
+    if _PLACE_CUE.search(unit):
+        return True
+    subject = {t for w in asked - _PLACE_QUESTION_WORDS - STOPWORDS if not w.isdigit() for t in word_terms(w)}
+    return bool(subject & set(content_terms(unit)))
 
 
 _RUNS_UNTIL = re.compile(r"\btot wanneer (loopt|duurt|geldt|lopen|gelden)\b|\bhow long\b|\buntil when\b")

@@ -134,3 +134,10 @@ def test_multi_part_answer_respects_k(ask_engine):
         assert answer.found and 1 <= len(answer.sources) <= k
         for quote in _quotes(answer):
             assert any(quote in source.text for source in answer.sources), quote
+
+
+def test_place_questions_need_a_venue(ask_engine):
+    unknown = ask_engine.ask("In welke stad wordt het VNG Congres van 2025 gehouden?")
+    assert not unknown.found  # the 2024 agenda only announces that the location will be announced
+    known = ask_engine.ask("Waar is de VNG statutair gevestigd?")
+    assert known.found and "Den Haag" in known.answer
