@@ -155,7 +155,8 @@ class AskEngine:
     def _rules_answer(self, intent: str, question: str, reference: MeetingReference,
                       explicit: dt.date | None) -> Answer:
         handler = {"deadline": self._deadline_answer, "vote_weight": self._vote_answer,
-                   "signing": self._signing_answer, "amendable": self._amendable_answer}[intent]
+                   "signing": self._signing_answer, "amendable": self._amendable_answer,
+                   "template": self._template_answer}[intent]
         try:
             text, found, refs = handler(question, reference, explicit)
         except _UnknownMeeting as unknown:
@@ -252,6 +253,23 @@ class AskEngine:
                 f"{result.cosigner_rule} {result.supporter_rule} Een motie is pas definitief als zij is "
                 "ondertekend. Voor amendementen gelden dezelfde voorwaarden. Indienen via: " + address + ".")
         return text, True, _with_meeting_sources(result.sources, quoting)
+
+    def _template_answer(self, question, reference, explicit):
+        """The sjabloon's own headings, quoted in order, with the closing sentence it prescribes."""
+        from assistant.motions.template import SLOTZIN, outline
+
+        parts = outline("motie")
+        closing = next((s for s in SLOTZIN.sources for line in range(s.line_start, s.line_end + 1)
+                        if "orde van de dag" in s.text), None)
+        labels = "; ".join(f"“{label}”" for label, _ in parts)
+        text = f"Volgens het VNG-sjabloon voor moties bestaat een motie uit: {labels}."
+        refs = [ref for _, ref in parts]
+        if closing is not None:
+            sentence = next(line.strip() for line in closing.text.split("\n") if "orde van de dag" in line)
+            text += f" De slotzin is: {sentence}"
+            refs.append(closing)
+        text += " De app en `motie draft new` maken een concept in dit sjabloon."
+        return text, True, refs
 
     def _amendable_answer(self, question, reference, explicit):
         from assistant.rules.domain import amendable_items

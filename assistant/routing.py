@@ -74,6 +74,15 @@ INTENTS: tuple[Intent, ...] = (
                  r"\bamendement"),
     ),
     Intent(
+        "template",  # the parts of a motion in the VNG sjabloon (assistant.motions.template, the editor's data)
+        require=(r"\b(motie|moties|motion|motions)\b",),
+        any_of=(r"\b(sjabloon|template)\b", r"\b(onderdelen|opbouw|structuur|kopjes|bestanddelen|parts|structure)\b",
+                r"\bziet\b.*\beruit\b", r"\blook like\b", r"\bwaar(uit)? (moet|bestaat)\b.*\bbestaan\b",
+                r"\bwat moet er in\b"),
+        exclude=(r"^(wie|who|waarom|why|wanneer|when)\b", r"\bamend", r"\bmotie (van|over|uit)\b",
+                 r"\b(preadvies|uitslag|aangenomen|ingediend door)\b", r"\bonderteken|\bteken"),
+    ),
+    Intent(
         "amendable",
         require=(r"\b(ge)?amend\w*\b",),
         any_of=(r"\b(welke|which|what)\b.*\b(agendapunt\w*|voorstel\w*|items?|onderdelen|stukken)\b",

@@ -275,3 +275,27 @@ def is_placeholder(text: str | None) -> bool:
         return True
     lowered = text.lower()
     return any(sentence.lower() in lowered for sentence in _GUIDANCE_SENTENCES)
+
+
+_HEADING_LINE = re.compile(r"^\s*(?:#+\s*)?\*+([^*].*?)\*+\s*$|^\s*#+\s*(.+?)\s*$")
+
+
+def outline(kind: str = "motie") -> list[tuple[str, SourceRef]]:
+    """The sjabloon's own headings for the parts of a motion, in order, each with the line it stands on
+    ("Aanleiding", "Oproep aan het VNG-bestuur", ...): what `motie ask "hoe ziet het sjabloon eruit?"` quotes.
+    Parts whose source has no heading (the amendment parts come from running text) are left out."""
+    seen: dict[str, SourceRef] = {}
+    for part in parts_for(kind):
+        source = part.sources[0] if part.sources else None
+        if source is None:
+            continue
+        for number in range(source.line_start, source.line_end + 1):
+            line = SourceRef(source.path, number).text.strip()
+            match = _HEADING_LINE.match(line)
+            if not match:
+                continue
+            label = (match.group(1) or match.group(2)).strip(" *")
+            # a FAQ question ("Hoe zit het met ...?") or the section's own title is no part of the motion
+            if label and not label.endswith("?") and "sjabloon" not in label.lower() and label not in seen:
+                seen[label] = SourceRef(source.path, number)
+    return list(seen.items())

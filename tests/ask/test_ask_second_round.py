@@ -141,3 +141,19 @@ def test_place_questions_need_a_venue(ask_engine):
     assert not unknown.found  # the 2024 agenda only announces that the location will be announced
     known = ask_engine.ask("Waar is de VNG statutair gevestigd?")
     assert known.found and "Den Haag" in known.answer
+
+
+def test_template_question_quotes_the_sjabloon_headings(ask_engine):
+    answer = ask_engine.ask("Uit welke onderdelen moet een motie volgens het VNG-sjabloon bestaan, en hoe moet de "
+                            "tekst eindigen?")
+    assert answer.route == "rules" and answer.found
+    for part in ("Aanleiding", "Oproep aan het VNG-bestuur", "En gaat over tot de orde van de dag."):
+        assert part in answer.answer
+    # every quoted heading stands on a cited line
+    for label in re.findall(r"“([^“”]+)”", answer.answer):
+        assert any(label in source.text for source in answer.sources), label
+
+
+def test_template_intent_leaves_other_motion_questions_alone(ask_engine):
+    assert ask_engine.ask("Wie heeft het sjabloon voor moties opgesteld?").route == "retrieval"
+    assert ask_engine.ask("Wat is de aanleiding van de motie van Renkum?").route == "retrieval"
