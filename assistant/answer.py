@@ -84,6 +84,7 @@ class AskEngine:
             reader = open_index(self.settings)
         self.reader = reader
         self.search = HybridSearch(reader, search_config)
+        self._keyword_search = self.search.with_config(use_dense=False)
         self.weights = TermWeights(f"{c.doc_title}\n{c.section}\n{c.text}" for c in reader.chunks)
         self.extractive = ExtractiveAnswerer(self.weights, extractive_config, self._next_chunk)
         self.motions = MotionAnswerer(getattr(reader, "motion_records", None) or (), self._source_lines)
@@ -333,7 +334,9 @@ class AskEngine:
             parts = _per_year(question, reference) if explicit is None else []
         if len(parts) < 2:
             return whole
-        answers = [self._retrieval_answer(part, part_reference, explicit, k, filters)
+        # the parts search by keywords only: embedding each part would double a query's time (~30 ms a part on
+        # two cores), and the whole question's dense search already ran (bench: same quality)
+        answers = [self._retrieval_answer(part, part_reference, explicit, k, filters, keywords_only=True)
                    for part, part_reference in parts]
         found_parts = [a for a in answers if a.found and a.route == "retrieval"]
         if not whole.found and len(found_parts) < len(parts):
@@ -341,7 +344,8 @@ class AskEngine:
         pieces = _quotes_of(whole) if whole.found else []
         for part in found_parts:
             pieces += [q for q in _quotes_of(part) if q not in pieces]
-        candidates = _merge_sources([whole.sources if whole.found else []] + [a.sources for a in found_parts], 10**6)
+        # the whole question's hybrid ranking leads, even when it was refused as a whole
+        candidates = _merge_sources([whole.sources] + [a.sources for a in found_parts], 10**6)
         # every quote keeps the passage it comes from among the sources shown, whatever k is
         needed: list[Source] = []
         kept: list[str] = []
@@ -355,20 +359,20 @@ class AskEngine:
                 needed.append(home)
         if not kept:
             return whole
-        shown = {_source_key(n) for n in needed}
-        sources = (needed + [c for c in candidates if _source_key(c) not in shown])[:k]  # quoted passages first
+        sources = _keep_quoted(whole.sources, needed, candidates, k)
         text = " … ".join(f"“{quote}”" for quote in kept)
         return Answer(question=question, answer=text, found=True, route="retrieval", sources=sources,
                       index_generation=self.reader.generation)
 
     def _retrieval_answer(self, question: str, reference: MeetingReference, explicit: dt.date | None, k: int,
-                          filters: SearchFilters | None) -> Answer:
+                          filters: SearchFilters | None, *, keywords_only: bool = False) -> Answer:
         prefer = MeetingPreference(
             frozenset({explicit.isoformat()}) if explicit else reference.prefer_dates,
             frozenset() if explicit else reference.years)
         expanded = self.search.expand(question)
         pool = max(k, self.extractive.config.passages)
-        hits = self.search.search(question, pool, filters=filters, prefer=prefer)
+        search = self._keyword_search if keywords_only else self.search
+        hits = search.search(question, pool, filters=filters, prefer=prefer)
         hits = list(hits)  # the answerer may append the next passage of the answer's document
         record = self.motions.answer(question) if filters is None or filters.empty else None
         if record is not None:
@@ -554,6 +558,24 @@ def _per_year(question: str, reference: MeetingReference) -> list[tuple[str, Mee
         text = re.sub(rf"\(?\b{other}\b\)?", " ", question)
         parts.append((" ".join(text.split()), MeetingReference(None, False, frozenset({year}), frozenset())))
     return parts
+
+
+def _keep_quoted(first: list[Source], needed: list[Source], candidates: list[Source], k: int) -> list[Source]:
+    """At most ``k`` sources: the whole question's sources in their order, the passages the parts' quotes come
+    from added, and the least relevant unquoted ones dropped to make room."""
+    out = list(first)
+    keys = {_source_key(s) for s in out}
+    for source in needed + candidates:
+        if _source_key(source) not in keys:
+            keys.add(_source_key(source))
+            out.append(source)
+    quoted = {_source_key(s) for s in needed}
+    while len(out) > k:
+        spare = next((i for i in range(len(out) - 1, -1, -1) if _source_key(out[i]) not in quoted), None)
+        if spare is None:
+            break
+        out.pop(spare)
+    return out[:k]
 
 
 def _source_key(source: Source) -> tuple:

@@ -170,6 +170,7 @@ def apply_overrides(engine, overrides: list[str]):
     clone.__dict__.update(engine.__dict__)
     if search_changes:
         clone.search = engine.search.with_config(**search_changes)
+        clone._keyword_search = clone.search.with_config(use_dense=False)
     if answer_changes:
         from assistant.extractive import ExtractiveAnswerer
 
@@ -191,7 +192,7 @@ ABLATIONS: list[tuple[str, list[str]]] = [
     ("no compound split", ["search.compounds=false"]),
     ("no meeting boost", ["search.meeting_boost=0"]),
     ("title boost 0.2", ["search.title_boost=0.2"]),
-    ("rerank all passages", ["answer.rerank=true"]),
+    ("no reranking of candidate passages", ["answer.rerank=false"]),
     ("max 2 quotes", ["answer.max_quotes=2"]),
     ("no runner-up quote", ["answer.support_quote=false"]),
     ("unit match per word group", ["answer.group_units=1.0"]),
