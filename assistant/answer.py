@@ -253,7 +253,28 @@ class AskEngine:
                 f"gemeente. Mogelijk zijn: {combinations}. Raadsleden mogen medeondertekenen. "
                 f"{result.cosigner_rule} {result.supporter_rule} Een motie is pas definitief als zij is "
                 "ondertekend. Voor amendementen gelden dezelfde voorwaarden. Indienen via: " + address + ".")
+        quote = self._closest_sentence(question, result.sources)
+        if quote:
+            text += f" Letterlijk in de stukken: “{quote}”"
         return text, True, _with_meeting_sources(result.sources, quoting)
+
+    def _closest_sentence(self, question: str, refs) -> str | None:
+        """The sentence of the rule's source passages that shares the most (idf-weighted) words with the question,
+        quoted verbatim after a computed answer: the rule in the documents' own words."""
+        from assistant.extractive import _sentences
+        from assistant.search import content_terms
+
+        # words every signing question shares say nothing about which sentence answers this one
+        generic = set(content_terms("motie moties motion ondertekenen ondertekend ondertekening tekenen sign"))
+        asked = set(content_terms(question)) - generic
+        best, best_score = None, 0.0
+        for ref in refs:
+            for line in ref.text.split("\n"):
+                for sentence in _sentences(line):
+                    score = sum(self.weights.idf(t) for t in asked & set(content_terms(sentence)))
+                    if score > best_score:
+                        best, best_score = sentence, score
+        return best
 
     def _template_answer(self, question, reference, explicit):
         """The sjabloon's own headings, quoted in order, with the closing sentence it prescribes."""
