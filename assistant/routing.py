@@ -95,7 +95,7 @@ INTENTS: tuple[Intent, ...] = (
 # "24.500 inwoners", "250k residents", "1,2 miljoen inwoners", "40 duizend inwoners", "100 000 inhabitants".
 _POPULATION = re.compile(
     r"(\d{1,3}(?:[.,\s]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)\s*(k|duizend|thousand|mln\.?|miljoen|million)?\s*"
-    r"(?:inwoners|inhabitants|ingezetenen|residents|people|mensen|citizens)", re.IGNORECASE)
+    r"(?:inwo\w*|inwners|inhabitants|ingezetenen|residents|people|mensen|citizens)", re.IGNORECASE)  # typed "inwonrs"
 _MULTIPLIERS = {"k": 1000, "duizend": 1000, "thousand": 1000, "mln": 1_000_000, "mln.": 1_000_000,
                 "miljoen": 1_000_000, "million": 1_000_000}
 # A named gemeente in a vote-weight question ("heeft Utrecht", "de gemeente Zwolle", "does Rotterdam have").
@@ -240,6 +240,9 @@ _FULL_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|e)?\s+(" + "|".join(_MONTHS)
                         re.IGNORECASE)
 
 
+# what may stand between a year and a day-and-month that belong together: "in 2025 op woensdag 11 juni"
+_DATE_GLUE = re.compile(r"[\s,]*(?:(?:op|in|van|dan|is|valt|on|in)\s+)*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
+                        r"zaterdag|zondag|monday|tuesday|wednesday|thursday|friday)\s+)?", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
 _ENGLISH_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b",
@@ -261,6 +264,15 @@ def _dated_meeting_word(question: str) -> dt.date | None:
         found.append((int(year), int(month), int(day)))
     for month, day, year in _ENGLISH_DATE.findall(question):  # "June 11, 2025", "June 11th 2025"
         found.append((int(year), _MONTHS[month.lower()], int(day)))
+    if not found:  # "in 2025 op woensdag 11 juni": a day and month with a year close by (not "... over 2023")
+        day_months = list(_DAY_MONTH.finditer(question))
+        years = list(_YEAR.finditer(question))
+        if len(day_months) == 1 and len(years) == 1:
+            day_month, year = day_months[0], years[0]
+            between = (question[year.end():day_month.start()] if year.end() <= day_month.start()
+                       else question[day_month.end():year.start()])
+            if _DATE_GLUE.fullmatch(between):
+                found.append((int(year.group(1)), _MONTHS[day_month.group(2).lower()], int(day_month.group(1))))
     if len(set(found)) != 1:
         return None
     try:

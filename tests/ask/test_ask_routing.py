@@ -110,3 +110,12 @@ def test_population_after_its_noun_and_english_dates():
     assert population_in("a municipality with a population of 48,750") == 48_750
     assert resolve_meeting("If the ALV is held on June 11, 2025, when is the deadline?").date == dt.date(2025, 6, 11)
     assert resolve_meeting("ALV on 11th June 2025: amendment deadline").date == dt.date(2025, 6, 11)
+
+
+def test_year_and_day_month_apart_only_when_they_belong_together():
+    assert resolve_meeting("Stel dat de ALV in 2025 op woensdag 11 juni valt. Wat is de termijn?").date == \
+        dt.date(2025, 6, 11)
+    # "26 juni ... jaarrekening 2023": the year belongs to the accounts, not to the meeting
+    assert resolve_meeting("Wat besloot de ALV van 26 juni over de jaarrekening 2023 van de VNG?").date != \
+        dt.date(2023, 6, 26)
+    assert population_in("hoeveel stemen heeft een gemeente met maar 812 inwonrs eigenlijk?") == 812
