@@ -24,6 +24,9 @@ from pydantic import BaseModel
 from assistant.config import Settings, get_settings
 from assistant.extractive import Evidence, ExtractiveAnswerer, ExtractiveConfig, TermWeights
 from assistant.followup import resolve_followup
+from assistant.question_parts import (
+    keep_quoted, merge_sources, part_reference, per_year, quotes_of, source_key, split_question,
+)
 from assistant.motion_answers import MotionAnswerer, RecordAnswer
 from assistant.routing import (
     MeetingReference, asks_about, detect_intent, format_date_nl, named_member, population_as_written, population_in,
@@ -350,9 +353,9 @@ class AskEngine:
             return whole
         # every part keeps the meeting the whole question names ("... in 2019 ... en wat stelde het bestuur voor");
         # a comparison of two years ("artikel 10 (2019) en artikel 11 (2024)") is asked once per year
-        parts = [(part, _part_reference(part, reference)) for part in split_question(question)[:3]]  # bounded
+        parts = [(part, part_reference(part, reference)) for part in split_question(question)[:3]]  # bounded
         if len(parts) < 2:
-            parts = _per_year(question, reference) if explicit is None else []
+            parts = per_year(question, reference) if explicit is None else []
         if len(parts) < 2:
             return whole
         # the parts search by keywords only: embedding each part would double a query's time (~30 ms a part on
@@ -362,17 +365,17 @@ class AskEngine:
         found_parts = [a for a in answers if a.found and a.route == "retrieval"]
         if not whole.found and len(found_parts) < len(parts):
             return whole
-        pieces = _quotes_of(whole) if whole.found else []
+        pieces = quotes_of(whole) if whole.found else []
         for part in found_parts:
-            pieces += [q for q in _quotes_of(part) if q not in pieces]
+            pieces += [q for q in quotes_of(part) if q not in pieces]
         # the whole question's hybrid ranking leads, even when it was refused as a whole
-        candidates = _merge_sources([whole.sources] + [a.sources for a in found_parts], 10**6)
+        candidates = merge_sources([whole.sources] + [a.sources for a in found_parts], 10**6)
         # every quote keeps the passage it comes from among the sources shown, whatever k is
         needed: list[Source] = []
         kept: list[str] = []
         for quote in pieces:
             home = next((src for src in candidates if quote in src.text), None)
-            known = home is not None and any(_source_key(home) == _source_key(n) for n in needed)
+            known = home is not None and any(source_key(home) == source_key(n) for n in needed)
             if home is None or (not known and len(needed) >= k):
                 continue  # never show a quote without its source, and never more than k sources
             kept.append(quote)
@@ -380,7 +383,7 @@ class AskEngine:
                 needed.append(home)
         if not kept:
             return whole
-        sources = _keep_quoted(whole.sources, needed, candidates, k)
+        sources = keep_quoted(whole.sources, needed, candidates, k)
         text = " … ".join(f"“{quote}”" for quote in kept)
         return Answer(question=question, answer=text, found=True, route="retrieval", sources=sources,
                       index_generation=self.reader.generation)
@@ -534,88 +537,6 @@ def _no_results_text(day: dt.date, hits) -> str:
     # no date in this text: a year the question did not name would be a figure that no source shows
     return (f"{NOT_FOUND} De stukken bevatten geen notulen of uitslagen van die vergadering: de vergaderstukken "
             f"worden vóór de vergadering verstuurd, de uitslagen staan pas in latere notulen. {closest}").strip()
-
-
-def _quotes_of(answer: Answer) -> list[str]:
-    """The verbatim quotes of an extractive answer (built as “a” … “b”)."""
-    return [piece[1:-1] for piece in answer.answer.split(" … ") if piece.startswith("“") and piece.endswith("”")]
-
-
-# Where a question holds a second question: after "?" with more text, or "(,) en" + a question word.
-_PART_BOUNDARY = re.compile(
-    r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?=(?:(?:naar|voor|van|op|in|bij|met|aan|over|to|for|in|at)\s+(?:welke?|wat|wie|"
-    r"which|what|whom)\b|wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"
-    r"moet|moeten|kan|kunnen|mag|mogen|staat|staan|gelden|geldt|what|who|when|how|which|where|why|is|are|does|did|"
-    r"was|were)\b)", re.IGNORECASE)
-
-
-def split_question(question: str) -> list[str]:
-    """The parts of a question that asks two things; one part when it asks one thing."""
-    parts = [p.strip(" ,;") for p in _PART_BOUNDARY.split(question)]
-    parts = [p for p in parts if len(p.split()) >= 3]
-    return parts if len(parts) >= 2 else [question]
-
-
-_COMPARISON = re.compile(r"\b(verschil\w*|veranderd|verandering\w*|gewijzigd|wijziging\w*|anders|vergeleken|"
-                         r"nog steeds|nog altijd|nog in|differ\w*|changed?|compared?|still)\b")
-
-
-def _part_reference(part: str, whole: MeetingReference) -> MeetingReference:
-    """A part that names its own meeting or year ("... en naar welk adres in 2024?") is about that one."""
-    own = resolve_meeting(part)
-    return own if (own.date is not None or own.years) else whole
-
-
-def _per_year(question: str, reference: MeetingReference) -> list[tuple[str, MeetingReference]]:
-    """ "Verschilt de peildatum tussen artikel 10 (2019) en artikel 11 (2024)?": the question once per year it
-    compares, each preferring that year's documents (the other year left out, so it is not a required figure)."""
-    years = sorted(reference.years)
-    joined = re.search(r"\b(?:19|20)\d\d\b.*\b(?:en|and|of|or|vs)\b.*\b(?:19|20)\d\d\b", question)
-    if len(years) != 2 or not (_COMPARISON.search(fold(question)) or joined):
-        return []
-    parts = []
-    for year in years:
-        other = next(y for y in years if y != year)
-        text = re.sub(rf"\(?\b{other}\b\)?", " ", question)
-        parts.append((" ".join(text.split()), MeetingReference(None, False, frozenset({year}), frozenset())))
-    return parts
-
-
-def _keep_quoted(first: list[Source], needed: list[Source], candidates: list[Source], k: int) -> list[Source]:
-    """At most ``k`` sources: the whole question's sources in their order, the passages the parts' quotes come
-    from added, and the least relevant unquoted ones dropped to make room."""
-    out = list(first)
-    keys = {_source_key(s) for s in out}
-    for source in needed + candidates:
-        if _source_key(source) not in keys:
-            keys.add(_source_key(source))
-            out.append(source)
-    quoted = {_source_key(s) for s in needed}
-    while len(out) > k:
-        spare = next((i for i in range(len(out) - 1, -1, -1) if _source_key(out[i]) not in quoted), None)
-        if spare is None:
-            break
-        out.pop(spare)
-    return out[:k]
-
-
-def _source_key(source: Source) -> tuple:
-    """One passage, whatever answer (and score) it came with."""
-    return (source.path, source.line_start, source.line_end, source.page, source.paragraph)
-
-
-def _merge_sources(lists: list[list[Source]], k: int) -> list[Source]:
-    """Sources of several answers, the first of each list first, each passage once, at most ``k``."""
-    out, seen = [], set()
-    for position in range(max((len(x) for x in lists), default=0)):
-        for sources in lists:
-            if position < len(sources):
-                source = sources[position]
-                key = _source_key(source)
-                if key not in seen:
-                    seen.add(key)
-                    out.append(source)
-    return out[:k]
 
 
 class _UnknownMeeting(Exception):

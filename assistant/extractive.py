@@ -56,7 +56,7 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
      r"voorzitter|gemeentesecretaris\w*)\b)"),
     ("person", r"^(wie|who)\b|\bwelke (wethouder|burgemeester|griffier|secretaris|voorzitter|inspreker|spreker)\b|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b|\bcontactpersoon",
      _NAME + "|" + _ROLE),
-    # a place is named after a preposition: "in Utrecht", "bij Hoogeveen Plants", "te Nieuwegein", "in het Beatrixtheater"
+    # a place is named after a preposition: "in Utrecht", "bij Hoogeveen Plants", "in het Beatrixtheater"
     # ("waar moet een amendement aan voldoen" asks no place: only "waar is/wordt/vindt ...")
     ("place", r"^(waar|where) (is|zijn|was|waren|wordt|worden|werd|vindt|vond|ligt|lag|zit|zat|staat|stond|komt|"
               r"kom|are|will|does|did)\b|\blocatie\b|\bwaar vindt\b|\bin welke (stad|plaats|zaal|gemeente)\b",
@@ -87,7 +87,8 @@ ANSWER_CUES: tuple[tuple[str, str], ...] = (
 
 _LIST_LINE = re.compile(r"^\s*(?:[-*•]\s|o\s|\d+[.)]\s|[a-h][.)]\s)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(*\[])")
-_LEADING_MARKUP = re.compile(r"^[\s#>*_\-•]*(?:o\s+)?")  # list numbers stay: "10. Initiatief ..." names an agenda item
+# list numbers stay: "10. Initiatief ..." names an agenda item
+_LEADING_MARKUP = re.compile(r"^[\s#>*_\-•]*(?:o\s+)?")
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ]+)*\b")
 _QUESTION_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ANAPHORA = re.compile(r"^(dit|dat|deze|daarmee|hierdoor|daardoor|daarom|daarna|zij|hij|ze|het|hiermee|"

@@ -117,9 +117,10 @@ def detect_intent(question: str) -> str | None:
 
 # "met een inwonertal van 48.750", "a population of 48,750"
 _POPULATION_AFTER = re.compile(
-    r"(?:inwonertal|inwoneraantal|aantal inwoners|bevolking|population|inhabitants)\s+(?:van|of|is|:)?\s*(?:ca\.?\s*|circa\s+|"
-    r"ongeveer\s+|about\s+|around\s+)?(\d{1,3}(?:[.,\s]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)\s*(k|duizend|thousand|mln\.?|"
-    r"miljoen|million)?", re.IGNORECASE)
+    r"(?:inwonertal|inwoneraantal|aantal inwoners|bevolking|population|inhabitants)\s+(?:van|of|is|:)?\s*"
+    r"(?:ca\.?\s*|circa\s+|ongeveer\s+|about\s+|around\s+)?"
+    r"(\d{1,3}(?:[.,\s]\d{3})+(?![.,]?\d)|\d+(?:[.,]\d+)?)\s*(k|duizend|thousand|mln\.?|miljoen|million)?",
+    re.IGNORECASE)
 
 
 def _population_match(question: str):
@@ -241,8 +242,8 @@ _FULL_DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|e)?\s+(" + "|".join(_MONTHS)
 
 
 # what may stand between a year and a day-and-month that belong together: "in 2025 op woensdag 11 juni"
-_DATE_GLUE = re.compile(r"[\s,]*(?:(?:op|in|van|dan|is|valt|on|in)\s+)*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
-                        r"zaterdag|zondag|monday|tuesday|wednesday|thursday|friday)\s+)?", re.IGNORECASE)
+_DATE_GLUE = re.compile(r"[\s,]*(?:(?:op|in|van|dan|is|valt|on)\s+)*(?:(?:maandag|dinsdag|woensdag|donderdag|"
+                        r"vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|friday)\s+)?", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
 _ENGLISH_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b",

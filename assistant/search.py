@@ -118,8 +118,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "tekent", "getekend"),
     ("procent", "percentage", "percent"),
     ("logo", "logo's", "logos"),
-    ("peildatum", "maatstaf", "peilmoment"),
-    ("looptijd", "loopt", "duurt", "duur", "einddatum"),  # the statutes call the reference date for the population "maatstaf"
+    ("peildatum", "maatstaf", "peilmoment"),  # the statutes call the population's reference date "maatstaf"
+    ("looptijd", "loopt", "duurt", "duur", "einddatum"),
     ("burgemeester", "college", "namens het college"),
     ("lbr", "ledenbrief"),
     ("deadline", "uiterlijk", "termijn"),
@@ -190,7 +190,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "statements": "jaarrekening", "surplus": "overschot resultaat", "deficit": "tekort resultaat",
     "equity": "vermogen", "reserve": "reserve", "reserves": "reserves", "fund": "fonds", "insurance": "verzekering",
     "risk": "risico", "expenses": "lasten", "costs": "kosten lasten", "income": "baten", "revenue": "baten",
-    "venue": "locatie", "theatre": "theater", "theater": "theater", "stream": "livestream", "watch": "volgen livestream",
+    "venue": "locatie", "theatre": "theater", "theater": "theater", "stream": "livestream",
+    "watch": "volgen livestream",
     "attend": "aanwezig", "present": "aanwezig", "speaker": "spreker inspreker", "grid": "stroomnet netcongestie",
     "power": "stroomnet", "energy": "energie", "youth": "jeugd jeugdzorg", "care": "zorg", "police": "politie",
     "digital": "digitale", "employer": "werkgever werkgevers", "employers": "werkgevers",

@@ -1,0 +1,101 @@
+"""Questions that ask more than one thing, and how their answers are put together.
+
+"Welke gemeente diende de motie in, en wat stelde het bestuur daarna voor?" asks two things; "verschilt de
+peildatum tussen artikel 10 (2019) en artikel 11 (2024)?" asks one thing of two years. ``AskEngine`` answers the
+whole question and each part (``split_question``, ``per_year``); the helpers here merge the quotes and sources so
+that every quote keeps its passage among the ``k`` sources shown (``keep_quoted``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.routing import MeetingReference, resolve_meeting
+from assistant.search import fold
+
+if TYPE_CHECKING:  # the models live in assistant.answer, which imports this module
+    from assistant.answer import Answer, Source
+
+
+def quotes_of(answer: "Answer") -> list[str]:
+    """The verbatim quotes of an extractive answer (built as “a” … “b”)."""
+    return [piece[1:-1] for piece in answer.answer.split(" … ") if piece.startswith("“") and piece.endswith("”")]
+
+
+# Where a question holds a second question: after "?" with more text, or "(,) en" + a question word.
+_PART_BOUNDARY = re.compile(
+    r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?=(?:(?:naar|voor|van|op|in|bij|met|aan|over|to|for|in|at)\s+(?:welke?|wat|wie|"
+    r"which|what|whom)\b|wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"
+    r"moet|moeten|kan|kunnen|mag|mogen|staat|staan|gelden|geldt|what|who|when|how|which|where|why|is|are|does|did|"
+    r"was|were)\b)", re.IGNORECASE)
+
+
+def split_question(question: str) -> list[str]:
+    """The parts of a question that asks two things; one part when it asks one thing."""
+    parts = [p.strip(" ,;") for p in _PART_BOUNDARY.split(question)]
+    parts = [p for p in parts if len(p.split()) >= 3]
+    return parts if len(parts) >= 2 else [question]
+
+
+_COMPARISON = re.compile(r"\b(verschil\w*|veranderd|verandering\w*|gewijzigd|wijziging\w*|anders|vergeleken|"
+                         r"nog steeds|nog altijd|nog in|differ\w*|changed?|compared?|still)\b")
+
+
+def part_reference(part: str, whole: MeetingReference) -> MeetingReference:
+    """A part that names its own meeting or year ("... en naar welk adres in 2024?") is about that one."""
+    own = resolve_meeting(part)
+    return own if (own.date is not None or own.years) else whole
+
+
+def per_year(question: str, reference: MeetingReference) -> list[tuple[str, MeetingReference]]:
+    """ "Verschilt de peildatum tussen artikel 10 (2019) en artikel 11 (2024)?": the question once per year it
+    compares, each preferring that year's documents (the other year left out, so it is not a required figure)."""
+    years = sorted(reference.years)
+    joined = re.search(r"\b(?:19|20)\d\d\b.*\b(?:en|and|of|or|vs)\b.*\b(?:19|20)\d\d\b", question)
+    if len(years) != 2 or not (_COMPARISON.search(fold(question)) or joined):
+        return []
+    parts = []
+    for year in years:
+        other = next(y for y in years if y != year)
+        text = re.sub(rf"\(?\b{other}\b\)?", " ", question)
+        parts.append((" ".join(text.split()), MeetingReference(None, False, frozenset({year}), frozenset())))
+    return parts
+
+
+def keep_quoted(first: list["Source"], needed: list["Source"], candidates: list["Source"],
+                k: int) -> list["Source"]:
+    """At most ``k`` sources: the whole question's sources in their order, the passages the parts' quotes come
+    from added, and the least relevant unquoted ones dropped to make room."""
+    out = list(first)
+    keys = {source_key(s) for s in out}
+    for source in needed + candidates:
+        if source_key(source) not in keys:
+            keys.add(source_key(source))
+            out.append(source)
+    quoted = {source_key(s) for s in needed}
+    while len(out) > k:
+        spare = next((i for i in range(len(out) - 1, -1, -1) if source_key(out[i]) not in quoted), None)
+        if spare is None:
+            break
+        out.pop(spare)
+    return out[:k]
+
+
+def source_key(source: "Source") -> tuple:
+    """One passage, whatever answer (and score) it came with."""
+    return (source.path, source.line_start, source.line_end, source.page, source.paragraph)
+
+
+def merge_sources(lists: list[list["Source"]], k: int) -> list["Source"]:
+    """Sources of several answers, the first of each list first, each passage once, at most ``k``."""
+    out, seen = [], set()
+    for position in range(max((len(x) for x in lists), default=0)):
+        for sources in lists:
+            if position < len(sources):
+                source = sources[position]
+                key = source_key(source)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(source)
+    return out[:k]
