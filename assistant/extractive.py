@@ -433,9 +433,9 @@ class ExtractiveConfig:
     # rest per expanded term. 1.0 = groups only. The blind batches favour groups; the tuned dev split terms.
     group_units: float = 0.7  # tune splits (dev, val, blind, blind2): 0.7 best; 1.0 loses dev and val
     rerank: bool = True  # order all candidate passages by that value (a cheap reranker); second round: MRR +0.01
+    typed_runner_ratio: float = 0.8  # a passage with the asked-for type wins when this close to the best one
     # The best sentence of other strong passages is quoted too (after the main quotes): the answer to a question is
     # often split over two passages, or the answer passage ranks second. Quoting never invents anything.
-    typed_runner_ratio: float = 0.8  # a passage with the asked-for type wins when this close to the best one
     extra_passages: int = 2
     extra_passage_ratio: float = 0.5  # ... when its passage value is this share of the answer passage's value
     extra_unit_ratio: float = 0.4  # ... and its best sentence scores this share of the main quote's score
