@@ -261,8 +261,10 @@ def _other_year(date_text: str, question: str, meeting_years: tuple[str, ...] = 
 def counted_noun(question: str) -> str | None:
     """ "hoeveel vacatures ..." → "vacatur" (first analyzer term of the counted noun)."""
     match = re.search(r"\b(?:hoeveel|how many)\s+([a-zà-ÿ-]{3,})", fold(question))
-    verbs = {"procent", "percent", "keer", "kost", "kosten", "bedraagt", "telt", "tellen", "stemmen",
-             "stuks"}
+    verbs = {"procent", "percent", "keer", "kost", "kosten", "bedraagt", "telt", "tellen", "stemmen", "stuks",
+             # "hoeveel droeg een gemeente bij": a verb, not a counted noun
+             "droeg", "droegen", "bedroeg", "bedragen", "betaalt", "betaalde", "betalen", "krijgt", "kreeg", "kostte",
+             "levert", "leverde", "ontvangt", "ontving", "bracht", "brengt", "bijdraagt", "bijdroeg", "geld", "euro"}
     if not match or match.group(1) in STOPWORDS | verbs:
         return None
     return word_terms(match.group(1))[0]
