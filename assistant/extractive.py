@@ -497,6 +497,8 @@ class ExtractiveAnswerer:
         term_total = sum(per_term.values()) or 1.0
         group_total = sum(per_group.values()) or 1.0
         folded_question = fold(question)
+        asks_list = re.search(r"^(welke|wat zijn|which|what are)\b|\b(welke|which)\b.*\b(zijn|are)\b|\bopsomming\b",
+                              folded_question) is not None
         cues = [re.compile(cue) for asks, cue in ANSWER_CUES if re.search(asks, folded_question)]
         figures = [f for f in re.findall(rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?|\d+(?:[.,]\d+)*", question)
                    if len(f) > 1]
@@ -524,8 +526,8 @@ class ExtractiveAnswerer:
                 value += self.config.unit_name_bonus  # the answer stands next to the name the question asks about
             if present:
                 value *= 0.6 + 0.4 * len(present - question_terms) / len(present)
-            if is_heading(unit) or _is_faq_question(unit):
-                value *= self.config.heading_factor
+            if is_heading(unit) or _is_faq_question(unit) or (unit.text.rstrip().endswith(":") and not asks_list):
+                value *= self.config.heading_factor  # a list intro answers only a question that asks for a list
             if _SALUTATION.match(unit.text):
                 value = 0.0  # "Geachte leden van college en gemeenteraad," answers nothing
             return value
