@@ -435,6 +435,7 @@ class ExtractiveConfig:
     # rest per expanded term. 1.0 = groups only. The blind batches favour groups; the tuned dev split terms.
     group_units: float = 0.7  # tune splits (dev, val, blind, blind2): 0.7 best; 1.0 loses dev and val
     rerank: bool = True  # order all candidate passages by that value (a cheap reranker); second round: MRR +0.01
+    unit_compounds: bool = True  # a sentence's compounds count for the question words that are their head
     typed_runner_ratio: float = 0.8  # a passage with the asked-for type wins when this close to the best one
     # The best sentence of other strong passages is quoted too (after the main quotes): the answer to a question is
     # often split over two passages, or the answer passage ranks second. Quoting never invents anything.
@@ -506,8 +507,13 @@ class ExtractiveAnswerer:
 
         def raw(unit: Unit) -> float:
             present = set(content_terms(unit.text))
+            long_words = [w for w in tokens(unit.text) if len(w) >= 8]
+
+            def hit(group) -> bool:  # "medeondertekening" answers "ondertekenen" too (a compound's head)
+                return bool(group & present) or (self.config.unit_compounds and _compound_head_of(group, long_words))
+
             by_term = sum(w for group, w in per_term.items() if group & present) / term_total
-            by_group = sum(w for group, w in per_group.items() if group & present) / group_total if share else 0.0
+            by_group = sum(w for group, w in per_group.items() if hit(group)) / group_total if share else 0.0
             return share * by_group + (1 - share) * by_term
 
         def score(unit: Unit, previous: Unit | None) -> float:
