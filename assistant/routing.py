@@ -251,12 +251,12 @@ _ENGLISH_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|
 
 
 def _dated_meeting_word(question: str) -> dt.date | None:
-    """ "Stel dat de ALV volgend jaar op woensdag 11 juni 2025 valt": a meeting word and exactly one full date in
-    the question, not directly after it. One date only: with two ("de notulen van 5 juni 2019 in de BALV van ...")
-    we cannot tell which one is the meeting."""
+    """ "Stel dat de ALV volgend jaar op woensdag 11 juni 2025 valt": a meeting word and exactly one date anywhere in
+    the question (written, numeric, ISO or English; or a day and month with its year close by). With two dates
+    ("tussen 5 juni 2019 en 3 december 2023") we cannot tell which one is the meeting."""
     if not _MEETING_WORDS.search(question):
         return None
-    found: list[dt.date] = []
+    found: list[tuple[int, int, int]] = []  # (year, month, day)
     for day, month, year in _FULL_DATE.findall(question):
         found.append((int(year), _MONTHS[month.lower()], int(day)))
     for day, month, year in _NUMERIC_DATE.findall(question):
