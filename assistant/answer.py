@@ -284,8 +284,7 @@ class AskEngine:
         from assistant.motions.template import SLOTZIN, outline
 
         parts = outline("motie")
-        closing = next((s for s in SLOTZIN.sources for line in range(s.line_start, s.line_end + 1)
-                        if "orde van de dag" in s.text), None)
+        closing = next((s for s in SLOTZIN.sources if "orde van de dag" in s.text), None)
         labels = "; ".join(f"“{label}”" for label, _ in parts)
         text = f"Volgens het VNG-sjabloon voor moties bestaat een motie uit: {labels}."
         refs = [ref for _, ref in parts]
@@ -369,7 +368,7 @@ class AskEngine:
         for part in found_parts:
             pieces += [q for q in quotes_of(part) if q not in pieces]
         # the whole question's hybrid ranking leads, even when it was refused as a whole
-        candidates = merge_sources([whole.sources] + [a.sources for a in found_parts], 10**6)
+        candidates = merge_sources([whole.sources] + [a.sources for a in found_parts])
         # every quote keeps the passage it comes from among the sources shown, whatever k is
         needed: list[Source] = []
         kept: list[str] = []

@@ -249,12 +249,13 @@ def _names_a_place(found: str, unit: str, question_folded: str) -> bool:
     return bool(subject & set(content_terms(unit)))
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _RUNS_UNTIL = re.compile(r"\btot wanneer (loopt|duurt|geldt|lopen|gelden)\b|\bhow long\b|\buntil when\b")
 
 
 def _other_year(date_text: str, question: str, meeting_years: tuple[str, ...] = ()) -> bool:
-    asked = set(re.findall(r"\b(?:19|20)\d\d\b", question)) | set(meeting_years)
-    found = set(re.findall(r"\b(?:19|20)\d\d\b", date_text))
+    asked = set(_YEAR.findall(question)) | set(meeting_years)
+    found = set(_YEAR.findall(date_text))
     return bool(asked and found and not (asked & found))
 
 
@@ -365,7 +366,6 @@ def question_numbers(question: str, ignore: frozenset[str]) -> list[str]:
     return found
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _LETTER_REFERENCE = re.compile(r"\(?\b(?:lbr|ledenbrief)\.?\s*(?:nr\.?\s*)?\d{2}/\d{2,4}\)?", re.IGNORECASE)
 
 
@@ -548,8 +548,7 @@ class ExtractiveAnswerer:
         scored, anchor = [], None
         for i, unit in enumerate(units):
             previous = units[i - 1] if i else None
-            context = previous if previous is None or previous is anchor or anchor is None else anchor
-            scored.append((unit, scorer(unit, context)))
+            scored.append((unit, scorer(unit, anchor if anchor is not None else previous)))
             if _is_faq_question(unit):
                 anchor = unit
             elif is_heading(unit):

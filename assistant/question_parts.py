@@ -87,8 +87,8 @@ def source_key(source: "Source") -> tuple:
     return (source.path, source.line_start, source.line_end, source.page, source.paragraph)
 
 
-def merge_sources(lists: list[list["Source"]], k: int) -> list["Source"]:
-    """Sources of several answers, the first of each list first, each passage once, at most ``k``."""
+def merge_sources(lists: list[list["Source"]], k: int | None = None) -> list["Source"]:
+    """Sources of several answers, the first of each list first, each passage once, at most ``k`` (all: None)."""
     out, seen = [], set()
     for position in range(max((len(x) for x in lists), default=0)):
         for sources in lists:
