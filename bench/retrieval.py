@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 QUESTIONS = ROOT / "bench" / "eval" / "questions.jsonl"
 # Written in issue 3's second round by authors who saw neither the code nor the other questions (bench/eval/README.md):
 # "blind" and "blind2" were then used to find failures; "blind3" is only ever measured, never read question by question.
-BLIND = tuple(ROOT / "bench" / "eval" / f"{name}.jsonl" for name in ("blind", "blind2", "blind3"))
+BLIND = tuple(ROOT / "bench" / "eval" / f"{name}.jsonl" for name in ("blind", "blind2", "blind3", "blind4", "blind5"))
 FIGURE = re.compile(r"[\w.+-]+@[\w-]+\.\w+|\d+(?:[.,:]\d+)*")
 
 
@@ -205,7 +205,8 @@ ABLATIONS: list[tuple[str, list[str]]] = [
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
-    parser.add_argument("--split", choices=("dev", "val", "test", "blind", "blind2", "blind3", "all", "tune"), default="all")
+    parser.add_argument("--split", default="all", choices=("dev", "val", "test", "blind", "blind2", "blind3", "blind4",
+                                                           "blind5", "all", "tune", "held"))
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--ablations", action="store_true", help="measure each idea on the dev split")
     parser.add_argument("--set", action="append", default=[], metavar="SCOPE.FIELD=VALUE")
@@ -232,7 +233,8 @@ def main(argv=None) -> int:
         print_table(results)
         return 0
 
-    splits = {"all": ["dev", "val", "test", "blind", "blind2", "blind3"], "tune": ["dev", "val", "blind", "blind2"]}.get(args.split, [args.split])
+    splits = {"all": ["dev", "val", "test", "blind", "blind2", "blind3", "blind4", "blind5"],
+              "tune": ["dev", "val", "blind", "blind2"], "held": ["test", "blind3", "blind4", "blind5"]}.get(args.split, [args.split])
     results, all_rows = {}, []
     for split in splits:
         rows = run_questions(engine, [q for q in questions if q["split"] == split])
