@@ -17,7 +17,7 @@ import re
 import sys
 import threading
 from dataclasses import dataclass
-from typing import Any, Literal, Sequence
+from typing import Any, Literal, NamedTuple, Sequence
 
 from pydantic import BaseModel
 
@@ -29,10 +29,11 @@ from assistant.question_parts import (
 )
 from assistant.motion_answers import MotionAnswerer, RecordAnswer
 from assistant.routing import (
-    MeetingReference, asks_about, detect_intent, format_date_nl, named_member, population_as_written, population_in,
+    MeetingReference, asks_about, detect_intent, format_date_en, format_date_nl, named_member, population_as_written, population_in,
     resolve_meeting,
 )
-from assistant.search import HybridSearch, MeetingPreference, ScoredChunk, SearchConfig, SearchFilters, fold
+from assistant.search import (HybridSearch, MeetingPreference, ScoredChunk, SearchConfig, SearchFilters, fold,
+                              looks_english)
 
 Route = Literal["rules", "retrieval", "llm"]
 NOT_FOUND = "De documenten geven geen antwoord op deze vraag."
@@ -63,6 +64,16 @@ class Answer(BaseModel):
 
     def to_json(self) -> dict:
         return self.model_dump(mode="json")
+
+
+class Computed(NamedTuple):
+    """What a rules-route handler computed: the Dutch answer, whether it answers, its source passages, and the
+    computed value in one English sentence (put first when the question is in English)."""
+
+    text: str
+    found: bool
+    refs: Sequence
+    english: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,7 +173,9 @@ class AskEngine:
                    "signing": self._signing_answer, "amendable": self._amendable_answer,
                    "template": self._template_answer}[intent]
         try:
-            text, found, refs = handler(question, reference, explicit)
+            text, found, refs, english = handler(question, reference, explicit)
+            if english and looks_english(question):
+                text = f"{english} {text}"
         except _UnknownMeeting as unknown:
             # "de ALV van juni 2021": a meeting we cannot date. Computing for another meeting would be a guess.
             text = (f"{NOT_FOUND} De vraag noemt een vergadering in {' of '.join(unknown.years)} die niet in het "
@@ -185,6 +198,9 @@ class AskEngine:
         parts = [assumed] if assumed else []
         parts.append(f"De deadline voor het indienen van {plural} voor de {_meeting_name(meeting, day)} is "
                      f"{format_date_nl(moment.date())}, {moment:%H.%M} uur.")
+        english = (f"The deadline for submitting {'motions' if kind == 'motie' else 'amendments'} for "
+                              f"the ALV of {format_date_en(day)} is {format_date_en(moment.date(), weekday=True)}, "
+                              f"{moment:%H.%M} (nine working days before the meeting). In Dutch:")
         parts.append("Berekend als negen werkdagen vóór de ALV (de dag van de ALV telt niet mee), om 12.00 uur.")
         if kind == "motie":
             parts.append("Voor moties is dit geen statutaire termijn maar een dringend verzoek van het VNG-bestuur.")
@@ -200,7 +216,7 @@ class AskEngine:
         elif result.notes:
             parts.append("Let op: de vergaderstukken noemen een andere deadline dan de berekening; ga uit van de "
                          "vergaderstukken.")
-        return " ".join(parts), True, _with_meeting_sources(result.sources, meeting)
+        return Computed(" ".join(parts), True, _with_meeting_sources(result.sources, meeting), english)
 
     def _vote_answer(self, question, reference, explicit):
         from assistant.rules.domain import vote_weight
@@ -217,7 +233,8 @@ class AskEngine:
             result = vote_weight(population if population is not None else 1000, dt.date(2019, 11, 29),
                                  member_kind="gewest")
             quoting = next((m for m in list_meetings() if m.date.year == 2019), None)
-            return (f"{no_gewest.message} {no_gewest.hint}", True, _with_meeting_sources(result.sources, quoting))
+            return Computed(f"{no_gewest.message} {no_gewest.hint}", True,
+                            _with_meeting_sources(result.sources, quoting))
         # The meeting whose package quotes the statute version used: its date grounds the version year.
         quoting = next((m for m in list_meetings() if str(m.date.year) == result.statute_version), None)
         sources = _with_meeting_sources(result.sources, quoting)
@@ -231,14 +248,21 @@ class AskEngine:
                        f"{_article_phrase(result)}.")
         if population is None:
             name = named_member(question) or "deze gemeente"
+            english = ("The documents do not give the population of this municipality, so its number "
+                                  "of votes cannot be computed. In Dutch:")
             text = (f"De documenten noemen het inwonertal van {name} niet, dus het aantal stemmen is niet te "
                     f"berekenen. De regel: {rule}. Noem het inwonertal in de vraag om het aantal te laten "
                     "berekenen.")
-            return text, False, sources
+            return Computed(text, False, sources, english)
+        english = (f"A {'region' if member == 'gewest' else 'municipality'} with "
+                              f"{population_as_written(question)} inhabitants has {result.votes} "
+                              f"vote{'s' if result.votes != 1 else ''} (one per full "
+                              f"{'ten thousand' if member == 'gewest' else 'thousand'} inhabitants, at least one and "
+                              f"at most 75). In Dutch:")
         votes = "1 stem" if result.votes == 1 else f"{result.votes} stemmen"
         text = (f"Een {member} met {population_as_written(question)} inwoners heeft {votes}: {rule}. {version} "
                 f"Maatstaf: {result.population_basis}.")
-        return text, True, sources
+        return Computed(text, True, sources, english)
 
     def _signing_answer(self, question, reference, explicit):
         from assistant.rules.domain import signing_rules
@@ -250,6 +274,9 @@ class AskEngine:
         combinations = "; ".join(result.accepted_lead_combinations)
         quoting = next((m for m in list_meetings() if m.date.year == 2024), None)
         address = ", ".join(result.addresses)
+        english = ("A motion is signed on behalf of the college (the municipal executive) by the "
+                              "burgemeester (mayor), alone or together with the responsible wethouder or the "
+                              "gemeentesecretaris; a wethouder alone is not enough. In Dutch:")
         text = ("Volgens de regels voor ondertekening (vastgelegd in de stukken voor de ALV van juni 2024, "
                 "toegepast op elke vergadering): het indienen van een motie is een bevoegdheid van het college, "
                 "dus een motie wordt namens het college ondertekend door de burgemeester van de indienende "
@@ -259,7 +286,7 @@ class AskEngine:
         quote = self._closest_sentence(question, result.sources)
         if quote:
             text += f" Letterlijk in de stukken: “{quote}”"
-        return text, True, _with_meeting_sources(result.sources, quoting)
+        return Computed(text, True, _with_meeting_sources(result.sources, quoting), english)
 
     def _closest_sentence(self, question: str, refs) -> str | None:
         """The sentence of the rule's source passages that shares the most (idf-weighted) words with the question,
@@ -293,7 +320,7 @@ class AskEngine:
             text += f" De slotzin is: {sentence}"
             refs.append(closing)
         text += " De app en `motie draft new` maken een concept in dit sjabloon."
-        return text, True, refs
+        return Computed(text, True, refs)
 
     def _amendable_answer(self, question, reference, explicit):
         from assistant.rules.domain import amendable_items
@@ -302,13 +329,14 @@ class AskEngine:
         day, assumed = self._meeting_for_rules(reference, explicit)
         result = amendable_items(day)
         if not result.known:
-            return (assumed + " " if assumed else "") + result.summary, True, result.sources
+            return Computed((assumed + " " if assumed else "") + result.summary, True, result.sources)
         name = _meeting_name(get_meeting(day), day)
         cited = " ".join(ref.text for ref in result.sources)
         yes = "; ".join(_item_label(i, cited) for i in result.amendable)
         no = "; ".join(f"{_item_label(i, cited)} ({_no_figures(i.reason)})" for i in result.not_amendable
                        if i.status != "geen voorstel")
         parts = [assumed] if assumed else []
+        english = f"Which items of the ALV of {format_date_en(day)} can and cannot be amended, in Dutch:"
         parts.append(f"Voor de {name} zijn amendabel: {yes}.")
         parts.append(f"Niet amendabel: {no}.")
         extra = [f"{p.part} bij {i.title}" for i in result.amendable for p in i.non_amendable_parts]
@@ -319,7 +347,7 @@ class AskEngine:
             # Asked what is NOT amendable: the passages that say so go first.
             first = [s for i in result.not_amendable if i.status != "geen voorstel" for s in i.sources]
             sources = (*first, *(s for s in result.sources if s not in first))
-        return " ".join(parts), True, sources
+        return Computed(" ".join(parts), True, sources, english)
 
     def _sources_from_refs(self, refs) -> list[Source]:
         out, seen = [], set()

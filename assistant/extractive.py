@@ -85,6 +85,8 @@ ANSWER_CUES: tuple[tuple[str, str], ...] = (
     (r"\btoegelicht\b|\blicht\w* .*\btoe\b|\btoelichting\b", r"\btoelicht|\blicht\b.*\btoe\b|\bhet woord\b"),
 )
 
+# "35 vacatures", "vijf principes": a lower-case word after a figure (not "2.2 Betaalbaarheid", a heading)
+_COUNTED = re.compile(rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS}|één|circa)\s+([a-zà-ÿ]{{3,}})\b")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•]\s|o\s|\d+[.)]\s|[a-h][.)]\s)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(*\[])")
 # list numbers stay: "10. Initiatief ..." names an agenda item
@@ -179,12 +181,16 @@ class TermWeights:
 
     def __init__(self, texts):
         df: dict[str, int] = {}
+        counted: set[str] = set()
         total = 0
         for text in texts:
             total += 1
             for term in set(content_terms(text)):
                 df[term] = df.get(term, 0) + 1
+            counted.update(word_terms(noun)[0] for noun in _COUNTED.findall(text) if word_terms(noun))
         self.df, self.total = df, max(total, 1)
+        # terms the documents ever put after a figure ("35 vacatures", "vijf principes"): the nouns one can count
+        self.counted = frozenset(counted)
 
     def idf(self, term: str) -> float:
         n = self.df.get(term, 0)
@@ -259,8 +265,10 @@ def _other_year(date_text: str, question: str, meeting_years: tuple[str, ...] = 
     return bool(asked and found and not (asked & found))
 
 
-def counted_noun(question: str) -> str | None:
-    """ "hoeveel vacatures ..." → "vacatur" (first analyzer term of the counted noun)."""
+def counted_noun(question: str, countable: frozenset[str] | None = None, known=lambda term: True) -> str | None:
+    """ "hoeveel vacatures ..." → "vacatur" (first analyzer term of the counted noun). With ``countable`` (the
+    terms the documents ever count, ``TermWeights.counted``) a word never counted is no noun to count: "hoeveel
+    betaalden gemeenten" asks an amount, whatever form the verb takes."""
     match = re.search(r"\b(?:hoeveel|how many)\s+([a-zà-ÿ-]{3,})", fold(question))
     verbs = {"procent", "percent", "keer", "kost", "kosten", "bedraagt", "telt", "tellen", "stemmen", "stuks",
              # "hoeveel droeg een gemeente bij": a verb, not a counted noun
@@ -268,7 +276,11 @@ def counted_noun(question: str) -> str | None:
              "levert", "leverde", "ontvangt", "ontving", "bracht", "brengt", "bijdraagt", "bijdroeg", "geld", "euro"}
     if not match or match.group(1) in STOPWORDS | verbs:
         return None
-    return word_terms(match.group(1))[0]
+    word = match.group(1)
+    term = word_terms(word)[0]
+    if countable is not None and known(term) and not (_counted_terms(term) & countable) and word not in _PEOPLE_WORDS:
+        return None  # a word of the documents they never count is a verb here (a word they lack stays a noun)
+    return term
 
 
 # Counted nouns that stand for people: "hoeveel mensen stelden zich kandidaat" is answered by "175 burgemeesters,
@@ -437,6 +449,9 @@ class ExtractiveConfig:
     rerank: bool = True  # order all candidate passages by that value (a cheap reranker); second round: MRR +0.01
     unit_compounds: bool = True  # a sentence's compounds count for the question words that are their head
     typed_runner_ratio: float = 0.8  # a passage with the asked-for type wins when this close to the best one
+    # When the answer passage fails a check, a candidate passage this close that passes them all answers (>1: off).
+    # Candidates beyond the first ``passages`` were measured too: they answer unanswerable questions.
+    fallback_ratio: float = 0.8
     # The best sentence of other strong passages is quoted too (after the main quotes): the answer to a question is
     # often split over two passages, or the answer passage ranks second. Quoting never invents anything.
     extra_passages: int = 2
@@ -571,7 +586,7 @@ class ExtractiveAnswerer:
         kind = answer_type(question)
         if kind is not None and meeting_year:
             kind = (*kind, (meeting_year,))
-        noun = counted_noun(question)
+        noun = counted_noun(question, self.weights.counted, self.weights.known)
         unreferenced = _LETTER_REFERENCE.sub(" ", question)  # "(Lbr. 19/094)" names the letter, not the answer
         names = question_names(unreferenced) + [p for p in required_phrases if p]
         numbers = question_numbers(unreferenced, ignore_numbers)
@@ -579,34 +594,44 @@ class ExtractiveAnswerer:
         scorer = self._unit_scorer(terms, kind, question, required, names)
         best: tuple[float, int, list] | None = None
         typed: list[tuple[float, int, list]] = []  # passages holding what the question asks for
+        candidates: list[tuple[float, int, list]] = []  # every passage that passed the name/number checks
         coverages: list[float] = []
         values: list[float] = []
-        for index, hit in enumerate(hits[: self.config.passages]):
-            values.append(-1.0)
+        def assess(index: int, hit: ScoredChunk) -> tuple[float, list, bool] | None:
+            """(value, scored units, holds the asked-for type) of a passage; None when it lacks a name or figure
+            of the question."""
             context = f"{hit.chunk.doc_title}\n{hit.chunk.section}\n{hit.chunk.text}"
-            coverage = self._coverage(required, context)
-            coverages.append(coverage)
+            coverages.append(self._coverage(required, context))
             around = surroundings(hit.chunk) if surroundings is not None else ""
             window = f"{context}\n{around}"
             folded = fold(window)
             if any(name not in folded for name in names) or not _numbers_present(numbers, window, hit.chunk,
                                                                                  articles):
-                continue
+                return None
             scored = self._scored_units(hit, index, scorer)
             if not scored:
-                continue
+                return None
             top_unit = max(score for _, score in scored)
-            value = coverage + self.config.rank_bonus / (index + 1) + self.config.passage_unit_weight * top_unit
+            value = coverages[index] + self.config.rank_bonus / (index + 1) + self.config.passage_unit_weight * top_unit
             own = fold(context)
             if names and all(name in own for name in names):
                 value += self.config.name_bonus  # the passage itself names them, not only its neighbours
             has_type = kind is not None and any(has_answer_type(kind, u.text, question) for u, _ in scored)
             if has_type:
                 value += self.config.type_bonus / 2
-                typed.append((value, index, scored))
             if noun and any(counts_noun(u.text, noun) for u, _ in scored):
                 value += self.config.type_bonus
-            values[-1] = value
+            return value, scored, has_type
+
+        for index, hit in enumerate(hits[: self.config.passages]):
+            assessed = assess(index, hit)
+            values.append(-1.0 if assessed is None else assessed[0])
+            if assessed is None:
+                continue
+            value, scored, has_type = assessed
+            if has_type:
+                typed.append((value, index, scored))
+            candidates.append((value, index, scored))
             if best is None or value > best[0]:
                 best = (value, index, scored)
         top_coverage = max(coverages) if coverages else 0.0
@@ -619,28 +644,50 @@ class ExtractiveAnswerer:
             runner = max(typed, key=lambda t: t[0])
             if runner[0] >= self.config.typed_runner_ratio * best[0]:
                 best = runner
-        _, index, scored = best
-        coverage = coverages[index]
-        quotes = self._select(scored, kind, question, index, noun)
-        quotes += self._supporting_quote(hits, values, index, scorer, kind, question, quotes)
+
+        def judge(index: int, scored: list) -> Evidence:
+            """The answer from passage ``index``, or a refusal with the check it fails."""
+            coverage = coverages[index]
+            quotes = self._select(scored, kind, question, index, noun)
+            quotes += self._supporting_quote(hits, values, index, scorer, kind, question, quotes)
+            failed = self._failed_check(quotes, kind, noun, question)
+            if failed is None and coverage < self.config.min_coverage:
+                failed = "low coverage"
+            if failed is not None:
+                return Evidence(False, quotes, index, coverage, failed, scores)
+            quotes += self._other_passage_quotes(hits, values, index, scored, scorer, quotes)  # never decides
+            return Evidence(True, quotes, index, coverage, "ok", scores)
+
+        first = judge(best[1], best[2])
+        if first.found or self.config.fallback_ratio > 1:
+            return first
+        # the best passage fails a check (no date, no counted figure): a close runner-up that passes them all
+        # answers better than a refusal ("vijf principes" stands in the introduction, not in the chapter on one)
+        for value, index, scored in sorted(candidates, key=lambda c: -c[0]):
+            if value < self.config.fallback_ratio * best[0]:
+                break
+            if index != best[1] and (evidence := judge(index, scored)).found:
+                return evidence
+        return first
+
+    @staticmethod
+    def _failed_check(quotes, kind, noun, question) -> str | None:
+        """Why the quotes do not answer the question (None: they do)."""
         if kind is not None and not any(has_answer_type(kind, q.text, question) for q in quotes):
-            return Evidence(False, quotes, index, coverage, f"answer type {kind[0]} missing", scores)
+            return f"answer type {kind[0]} missing"
         if noun and not any(counts_noun(q.text, noun) for q in quotes):
-            return Evidence(False, quotes, index, coverage, "counted noun missing", scores)
+            return "counted noun missing"
         labels = asked_labels(question, kind)
         if labels and not any(label in fold(q.text) for q in quotes for label in labels):
-            return Evidence(False, quotes, index, coverage, "asked label missing", scores)
+            return "asked label missing"
         roles = contact_roles(question, kind)
         if roles and not any(all(role in fold(q.text) for role in roles) for q in quotes
                              if has_answer_type(kind, q.text, question)):
-            return Evidence(False, quotes, index, coverage, "contact holder missing", scores)
+            return "contact holder missing"
         holder = role_holder(question) if kind is not None and kind[0] == "person" else None
         if holder and not any(all(part in fold(q.text) for part in holder) for q in quotes):
-            return Evidence(False, quotes, index, coverage, "role holder missing", scores)
-        if coverage < self.config.min_coverage:
-            return Evidence(False, quotes, index, coverage, "low coverage", scores)
-        quotes += self._other_passage_quotes(hits, values, index, scored, scorer, quotes)  # never decides "found"
-        return Evidence(True, quotes, index, coverage, "ok", scores)
+            return "role holder missing"
+        return None
 
     def _supporting_quote(self, hits, values, index, scorer, kind, question, quotes) -> tuple[Quote, ...]:
         """One sentence from the runner-up passage when it holds what the first quotes lack (the vote result

@@ -282,6 +282,17 @@ def _dated_meeting_word(question: str) -> dt.date | None:
         return None
 
 
+_MONTH_NAMES_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def format_date_en(day: dt.date, *, weekday: bool = False) -> str:
+    """ "Tuesday 27 May 2025" (whatever the process locale): the lead of a computed answer to an English question."""
+    text = f"{day.day} {_MONTH_NAMES_EN[day.month]} {day.year}"
+    return f"{_WEEKDAYS_EN[day.weekday()]} {text}" if weekday else text
+
+
 def format_date_nl(day: dt.date, *, weekday: bool = True) -> str:
     text = f"{day.day} {_MONTH_NAMES_NL[day.month]} {day.year}"
     return f"{_WEEKDAYS_NL[day.weekday()]} {text}" if weekday else text
