@@ -22,7 +22,8 @@ from typing import Any, Literal, NamedTuple, Sequence
 from pydantic import BaseModel
 
 from assistant.config import Settings, get_settings
-from assistant.extractive import Evidence, ExtractiveAnswerer, ExtractiveConfig, TermWeights
+from assistant.extractive import (Evidence, ExtractiveAnswerer, ExtractiveConfig, TermWeights, counted_noun,
+                                  counts_noun)
 from assistant.followup import resolve_followup
 from assistant.question_parts import (
     keep_quoted, merge_sources, part_reference, per_year, quotes_of, source_key, split_question,
@@ -473,8 +474,9 @@ class AskEngine:
         shown = [h.chunk for h in ordered]
         answering = [q for q in record.quotes if self._chunk_at(q.path, q.line) in shown
                      and q.text in self._chunk_at(q.path, q.line).text]
-        if not answering:
-            return None
+        noun = counted_noun(question, self.weights.counted, self.weights.known)
+        if not answering or (noun and not any(counts_noun(q.text, noun) for q in answering)):
+            return None  # "hoeveel gemeenten stemden tegen" is not answered by a percentage
         named = [q for q in context if self._chunk_at(q.path, q.line) in shown
                  and q.text in self._chunk_at(q.path, q.line).text]
         quotes = named + answering

@@ -54,7 +54,7 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
               r"stuurt|ontvangt|krijgt|adopts|decides|prepares)\b",
      _NAME + "|" + _ROLE + r"|(?i:\b(vng-bureau|vng-bestuur|bestuur|college|concernstaf|alv|commissie|werkgroep|"
      r"voorzitter|gemeentesecretaris\w*)\b)"),
-    ("person", r"^(wie|who)\b|\bwelke (wethouder|burgemeester|griffier|secretaris|voorzitter|inspreker|spreker)\b|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b|\bcontactpersoon",
+    ("person", r"^(wie|who)\b|\bwelke (wethouder|burgemeester|griffier|secretaris|voorzitter|inspreker|spreker|personen)\b|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b|\bcontactpersoon",
      _NAME + "|" + _ROLE),
     # a place is named after a preposition: "in Utrecht", "bij Hoogeveen Plants", "in het Beatrixtheater"
     # ("waar moet een amendement aan voldoen" asks no place: only "waar is/wordt/vindt ...")
@@ -653,6 +653,10 @@ class ExtractiveAnswerer:
             failed = self._failed_check(quotes, kind, noun, question)
             if failed is None and coverage < self.config.min_coverage:
                 failed = "low coverage"
+            if failed is None and kind is not None and kind[0] == "person" and meeting_year and meeting_year in question:
+                chunk = hits[index].chunk  # the people of another meeting ("notulencommissie ALV 5 juni 2019")
+                if _other_year(f"{chunk.doc_title}\n{chunk.section}\n{chunk.text}", meeting_year):
+                    failed = "people of another meeting"
             if failed is not None:
                 return Evidence(False, quotes, index, coverage, failed, scores)
             quotes += self._other_passage_quotes(hits, values, index, scored, scorer, quotes)  # never decides

@@ -43,6 +43,9 @@ class Intent:
         return not any(re.search(p, text) for p in self.exclude)
 
 
+# Who might sign instead of the burgemeester (a signing question names one of them).
+_SIGNER = r"(wethouder\w*|secretaris|gemeentesecretaris|griffier|alderman|clerk)\b"  # raadsleden co-sign: retrieval
+
 # Order matters: the first intent that matches wins.
 INTENTS: tuple[Intent, ...] = (
     Intent(
@@ -69,7 +72,10 @@ INTENTS: tuple[Intent, ...] = (
         "signing",
         require=(r"\b(onderteken\w*|tekent|tekenen|teken|sign|signs|signed)\b",),
         any_of=(r"^(wie|who)\b", r"\bmag (de|een) (wethouder|secretaris|gemeentesecretaris|griffier|raadslid)\b",
-                r"\bmoet(en)? .*\bonderteken"),
+                r"\bmoet(en)? .*\bonderteken",
+                # "mag onze wethouder ... ondertekenen", "de wethouder in z'n eentje ... is dat voldoende?"
+                rf"\b(mag|mogen|kan|kunnen|may|can)\b.*\b{_SIGNER}",
+                rf"\b{_SIGNER}.*\b(alleen|eentje|zelf|voldoende|genoeg|volstaat|enough|sufficient|alone)\b"),
         exclude=(r"\bondersteun", r"\bmede[- ]?indien", r"\blogo", r"\bzonder handtekening", r"\bwaarom\b",
                  r"\bamendement"),
     ),

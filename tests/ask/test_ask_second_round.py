@@ -197,3 +197,32 @@ def test_english_vote_weight_lead_uses_no_figure_outside_the_sources(ask_engine)
     answer = ask_engine.ask("How many votes does a municipality with 24,500 inhabitants have?")
     assert answer.answer.startswith("A municipality with 24,500 inhabitants has 24 votes")
     assert "1,000" not in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Onze wethouder wil de motie namens het college in z'n eentje ondertekenen, de burgemeester is met vakantie. "
+    "Is dat voldoende?",
+    "Mag onze wethouder financiën de motie ondertekenen namens het college?",
+])
+def test_informal_signing_questions_go_to_the_signing_rule(ask_engine, question):
+    answer = ask_engine.ask(question)
+    assert answer.route == "rules" and answer.found
+    assert "burgemeester" in answer.answer
+
+
+def test_raadsleden_co_signing_stays_on_retrieval(ask_engine):
+    assert ask_engine.ask("Mogen raadsleden een motie mede ondertekenen?").route == "retrieval"
+
+
+def test_people_of_another_meeting_do_not_answer_a_question_about_a_named_year(ask_engine):
+    """The 2019 notulen name the notulencommissie of 2019; the 2024 package says the proposal comes at the meeting."""
+    answer = ask_engine.ask("Welke personen worden voorgesteld voor de notulencommissie van de ALV van 26 juni 2024?")
+    assert not answer.found, answer.answer
+
+
+def test_a_count_of_gemeenten_is_not_answered_by_a_vote_percentage(ask_engine):
+    answer = ask_engine.ask("Hoeveel gemeenten hebben in december 2023 tegen de motie van Enschede over het herstel "
+                            "van de financiële verhouding gestemd?")
+    assert not answer.found, answer.answer
+    assert "97,54%" in ask_engine.ask("Met welk percentage is de motie van Enschede over het herstel van de "
+                                      "financiële verhouding aangenomen?").answer
