@@ -351,12 +351,10 @@ class AskEngine:
         return Computed(" ".join(parts), True, sources, english)
 
     def _sources_from_refs(self, refs) -> list[Source]:
-        out, seen = [], set()
+        out: list[Source] = []
         for ref in refs:
-            key = (ref.path, ref.line_start, ref.line_end)
-            if key in seen:
-                continue
-            seen.add(key)
+            if any(s.path == ref.path and ref.text.strip() in s.text for s in out):
+                continue  # the same passage, cited by the meeting and by the rule
             chunk = self._chunk_at(ref.path, ref.line_start)
             out.append(Source(path=ref.path, title=chunk.doc_title if chunk else None,
                               meeting=chunk.meeting if chunk else None, section=chunk.section if chunk else None,

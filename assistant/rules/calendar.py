@@ -57,10 +57,13 @@ CONVENTION = (
 )
 
 # Passages the working-day count rests on (the statutory term and the two documented examples).
+# Every passage that states the nine working days is cited: a reader may know any one of them.
 DEADLINE_SOURCES: tuple[SourceRef, ...] = (
     f1(388, note="9 werkdagen voorafgaand aan de ALV (statutair), 13 juni 2024"),
+    f1(256, note="negen werkdagen voorafgaand aan de ALV (uitnodiging), 13 juni 2024"),
     f1(433, note="moties: geen statutaire deadline, dringend verzoek"),
     f0(146, note="9 werkdagen: 18 november 2019, 12.00 uur"),
+    f0(95, note="negen werkdagen voor de Buitengewone ALV: 18 november 2019"),
 )
 
 
