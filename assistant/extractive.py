@@ -66,7 +66,7 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
 
 # Words that mark the answer to a kind of question (a bonus for units and passages, not a requirement).
 ANSWER_CUES: tuple[tuple[str, str], ...] = (
-    (r"\bpreadvies|\badvies\b|\bwhat happened\b", r"\badvies\b|aan te houden|\bsteun|ontraden|overnemen|omarm"
+    (r"\bpreadvies|\badvies\b|\badvise\w*|\badviseer\w*|\badvice\b|\brecommend\w*|\bwhat happened\b", r"\badvies\b|aan te houden|\bsteun|ontraden|overnemen|omarm"
                                                  r"|positie[fv]|af te wijzen|akkoord|smaken"),
     (r"\baangenomen\b|\buitslag\b|\bgestemd\b|\bpercentage\b|\bhappened\b|\bverworpen\b",
      r"%|\baangenomen\b|\bverw[oi]rp|\baanvaard|\bacclamatie\b"),
