@@ -42,6 +42,16 @@ _COMPARISON = re.compile(r"\b(verschil\w*|veranderd|verandering\w*|gewijzigd|wij
                          r"nog steeds|nog altijd|nog in|differ\w*|changed?|compared?|still)\b")
 
 
+_NOW = re.compile(r"\b(nu|huidige?|tegenwoordig|inmiddels|vandaag|now|current|currently|today)\b")
+
+
+def _latest_year() -> str:
+    from assistant.rules.meetings import list_meetings
+
+    meetings = list_meetings()
+    return str(max(m.date.year for m in meetings)) if meetings else ""
+
+
 def part_reference(part: str, whole: MeetingReference) -> MeetingReference:
     """A part that names its own meeting or year ("... en naar welk adres in 2024?") is about that one."""
     own = resolve_meeting(part)
@@ -52,6 +62,8 @@ def per_year(question: str, reference: MeetingReference) -> list[tuple[str, Meet
     """ "Verschilt de peildatum tussen artikel 10 (2019) en artikel 11 (2024)?": the question once per year it
     compares, each preferring that year's documents (the other year left out, so it is not a required figure)."""
     years = sorted(reference.years)
+    if len(years) == 1 and _NOW.search(fold(question)) and _COMPARISON.search(fold(question)):
+        years = sorted({years[0], _latest_year()})  # "verschil tussen 2019 en nu": now is the latest meeting
     joined = re.search(r"\b(?:19|20)\d\d\b.*\b(?:en|and|of|or|vs)\b.*\b(?:19|20)\d\d\b", question)
     if len(years) != 2 or not (_COMPARISON.search(fold(question)) or joined):
         return []

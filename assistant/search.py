@@ -141,7 +141,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("soorten", "smaken", "soort"),
     ("verzonden", "verzending", "verzenden", "toegezonden", "toezending", "verstuurd"),
     ("doel", "doelstelling", "bedoeld"),
-    ("verplicht", "verplichting", "moet", "hoeft"),
+    ("verplicht", "verplichting", "hoeft"),  # not "moet": nearly every question has it (measured)
     ("verdient", "verdienen", "salaris", "bezoldiging", "beloning"),
     ("adres", "gevestigd", "kantoorhoudende", "postbus"),
 )

@@ -226,3 +226,22 @@ def test_a_count_of_gemeenten_is_not_answered_by_a_vote_percentage(ask_engine):
     assert not answer.found, answer.answer
     assert "97,54%" in ask_engine.ask("Met welk percentage is de motie van Enschede over het herstel van de "
                                       "financiële verhouding aangenomen?").answer
+
+
+def test_a_comparison_with_now_is_asked_of_the_named_year_and_the_latest_meeting(ask_engine):
+    from assistant.question_parts import per_year
+    from assistant.routing import resolve_meeting
+
+    question = "Is er verschil tussen 2019 en nu in hoe groot de notulencommissie moet zijn?"
+    assert [ref.years for _, ref in per_year(question, resolve_meeting(question))] == [{"2019"}, {"2024"}]
+    answer = ask_engine.ask(question)
+    assert "drie personen" in answer.answer and "ten minste drie" in answer.answer
+
+
+def test_moet_adds_no_synonyms_that_swamp_the_question(ask_engine):
+    """ "moet" stands in most questions; expanding it to "verplicht verplichting hoeft" let finance passages about
+    "verplichtingen" outrank the notulencommissie."""
+    expanded = ask_engine.search.expand("hoe groot de notulencommissie moet zijn")
+    assert "verplichting" not in expanded.bm25_text
+    hits = ask_engine._keyword_search.search("hoe groot de notulencommissie moet zijn", 3)
+    assert "notulencommissie" in hits[0].chunk.text
