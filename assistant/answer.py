@@ -30,8 +30,8 @@ from assistant.question_parts import (
 )
 from assistant.motion_answers import MotionAnswerer, RecordAnswer
 from assistant.routing import (
-    MeetingReference, asks_about, detect_intent, format_date_en, format_date_nl, named_member, population_as_written, population_in,
-    resolve_meeting,
+    MeetingReference, asks_about, detect_intent, format_date_en, format_date_nl, named_member, population_as_written,
+    population_in, resolve_meeting,
 )
 from assistant.search import (HybridSearch, MeetingPreference, ScoredChunk, SearchConfig, SearchFilters, fold,
                               looks_english)

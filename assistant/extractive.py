@@ -66,8 +66,8 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
 
 # Words that mark the answer to a kind of question (a bonus for units and passages, not a requirement).
 ANSWER_CUES: tuple[tuple[str, str], ...] = (
-    (r"\bpreadvies|\badvies\b|\badvise\w*|\badviseer\w*|\badvice\b|\brecommend\w*|\bwhat happened\b", r"\badvies\b|aan te houden|\bsteun|ontraden|overnemen|omarm"
-                                                 r"|positie[fv]|af te wijzen|akkoord|smaken"),
+    (r"\bpreadvies|\badvies\b|\badvise\w*|\badviseer\w*|\badvice\b|\brecommend\w*|\bwhat happened\b",
+     r"\badvies\b|aan te houden|\bsteun|ontraden|overnemen|omarm|positie[fv]|af te wijzen|akkoord|smaken"),
     (r"\baangenomen\b|\buitslag\b|\bgestemd\b|\bpercentage\b|\bhappened\b|\bverworpen\b",
      r"%|\baangenomen\b|\bverw[oi]rp|\baanvaard|\bacclamatie\b"),
     (r"\bstelt .*\bvoor\b|\bvoorstel\b|\bpropose", r"\bvoorstel\b|\bstel(t|len)\b.*\bvoor\b|afgedaan|aan te houden"),
@@ -645,6 +645,8 @@ class ExtractiveAnswerer:
             if runner[0] >= self.config.typed_runner_ratio * best[0]:
                 best = runner
 
+        named_year = meeting_year if meeting_year and meeting_year in question else None  # the question says it
+
         def judge(index: int, scored: list) -> Evidence:
             """The answer from passage ``index``, or a refusal with the check it fails."""
             coverage = coverages[index]
@@ -653,9 +655,9 @@ class ExtractiveAnswerer:
             failed = self._failed_check(quotes, kind, noun, question)
             if failed is None and coverage < self.config.min_coverage:
                 failed = "low coverage"
-            if failed is None and kind is not None and kind[0] == "person" and meeting_year and meeting_year in question:
+            if failed is None and kind is not None and kind[0] == "person" and named_year:
                 chunk = hits[index].chunk  # the people of another meeting ("notulencommissie ALV 5 juni 2019")
-                if _other_year(f"{chunk.doc_title}\n{chunk.section}\n{chunk.text}", meeting_year):
+                if _other_year(f"{chunk.doc_title}\n{chunk.section}\n{chunk.text}", named_year):
                     failed = "people of another meeting"
             if failed is not None:
                 return Evidence(False, quotes, index, coverage, failed, scores)

@@ -26,7 +26,8 @@ def quotes_of(answer: "Answer") -> list[str]:
 # Where a question holds a second question: after "?" with more text, or "(,) en" + a question word.
 _PART_BOUNDARY = re.compile(
     r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?=(?:(?:naar|voor|van|op|in|bij|met|aan|over|to|for|in|at)\s+(?:welke?|wat|wie|"
-    r"which|what|whom)\b|(?:tot|vanaf|sinds|until|since)\s+(?:wanneer|when)\b|wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"
+    r"which|what|whom)\b|(?:tot|vanaf|sinds|until|since)\s+(?:wanneer|when)\b|"
+    r"wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"
     r"moet|moeten|kan|kunnen|mag|mogen|staat|staan|gelden|geldt|what|who|when|how|which|where|why|is|are|does|did|"
     r"was|were)\b)", re.IGNORECASE)
 

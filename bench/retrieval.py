@@ -234,7 +234,8 @@ def main(argv=None) -> int:
         return 0
 
     splits = {"all": ["dev", "val", "test", "blind", "blind2", "blind3", "blind4", "blind5"],
-              "tune": ["dev", "val", "blind", "blind2"], "held": ["test", "blind3", "blind4", "blind5"]}.get(args.split, [args.split])
+              "tune": ["dev", "val", "blind", "blind2"],
+              "held": ["test", "blind3", "blind4", "blind5"]}.get(args.split, [args.split])
     results, all_rows = {}, []
     for split in splits:
         rows = run_questions(engine, [q for q in questions if q["split"] == split])
