@@ -165,7 +165,8 @@ class AskEngine:
         meeting = upcoming or (list_meetings() or [None])[-1]
         if meeting is None:
             return dt.date.today(), "Er is geen vergadering genoemd en het vergaderregister is leeg."
-        return meeting.date, (f"Er is geen vergadering genoemd; ik ga uit van de {meeting.label} "
+        name = _meeting_name(meeting, meeting.date)  # "ALV van 26 juni 2024": no registry id, whose "06" no source has
+        return meeting.date, (f"Er is geen vergadering genoemd; ik ga uit van de {name} "
                               f"({'de eerstvolgende' if upcoming else 'de laatst bekende'} vergadering).")
 
     def _rules_answer(self, intent: str, question: str, reference: MeetingReference,
@@ -333,11 +334,18 @@ class AskEngine:
             return Computed((assumed + " " if assumed else "") + result.summary, True, result.sources)
         name = _meeting_name(get_meeting(day), day)
         cited = " ".join(ref.text for ref in result.sources)
+        parts = [assumed] if assumed else []
+        asked = _asked_item(question, (*result.amendable, *result.not_amendable))
+        if asked is not None:  # "kunnen we een amendement indienen op agendapunt 6?": that item, with its sources
+            english = f"Whether this item of the ALV of {format_date_en(day)} can be amended, in Dutch:"
+            parts.append(_item_verdict(question, asked, cited))
+            parts.append("Alleen voorstellen ter besluitvorming zijn amendabel.")
+            own = (*(s for p in asked.non_amendable_parts for s in p.sources), *asked.sources)
+            return Computed(" ".join(parts), True, (*own, *result.sources[:1]), english)
+        english = f"Which items of the ALV of {format_date_en(day)} can and cannot be amended, in Dutch:"
         yes = "; ".join(_item_label(i, cited) for i in result.amendable)
         no = "; ".join(f"{_item_label(i, cited)} ({_no_figures(i.reason)})" for i in result.not_amendable
                        if i.status != "geen voorstel")
-        parts = [assumed] if assumed else []
-        english = f"Which items of the ALV of {format_date_en(day)} can and cannot be amended, in Dutch:"
         parts.append(f"Voor de {name} zijn amendabel: {yes}.")
         parts.append(f"Niet amendabel: {no}.")
         extra = [f"{p.part} bij {i.title}" for i in result.amendable for p in i.non_amendable_parts]
@@ -600,6 +608,33 @@ def _item_label(item, cited: str) -> str:
     if item.number and re.search(rf"(?<![\w.]){re.escape(item.number)}(?=[.)\s,])", cited):
         return f"{item.number}. {item.title}"
     return item.title
+
+
+_ITEM_NUMBER = re.compile(r"\b(?:agendapunt|punt|item)\s+(\d{1,2}[a-z]?)\b|\((\d{1,2}[a-z]?)\)", re.IGNORECASE)
+
+
+def _asked_item(question: str, items):
+    """The agenda item a question is about: by its number ("agendapunt 6", "(9a)"), else by the one item whose
+    alias the question uses; None when it names no single item."""
+    numbers = {a or b for a, b in _ITEM_NUMBER.findall(question)}
+    by_number = [i for i in items if i.number and i.number.lower() in {n.lower() for n in numbers}]
+    if len(by_number) == 1:
+        return by_number[0]
+    folded = fold(question)
+    by_alias = [i for i in items if any(re.search(rf"\b{re.escape(a)}\b", folded) for a in i.aliases)]
+    return by_alias[0] if len(by_alias) == 1 else None
+
+
+def _item_verdict(question: str, item, cited: str) -> str:
+    """ "Nee: 6. Stand van zaken ... is niet amendabel (Ter kennisname: ...)." for the item (or part) asked about."""
+    folded = fold(question)
+    label = _item_label(item, cited)
+    for part in item.non_amendable_parts:
+        if any(re.search(rf"\b{re.escape(a)}\b", folded) for a in (*part.aliases, fold(part.part))):
+            return f"Nee: {part.part} bij {label} is niet amendabel ({_no_figures(part.reason)})."
+    if item.amendable:
+        return f"Ja: {label} is amendabel (een voorstel ter besluitvorming)."
+    return f"Nee: {label} is niet amendabel ({_no_figures(item.reason)})."
 
 
 def _no_figures(text: str) -> str:

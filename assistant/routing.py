@@ -92,7 +92,12 @@ INTENTS: tuple[Intent, ...] = (
         "amendable",
         require=(r"\b(ge)?amend\w*\b",),
         any_of=(r"\b(welke|which|what)\b.*\b(agendapunt\w*|voorstel\w*|items?|onderdelen|stukken)\b",
-                r"\bwelke\b.*\bniet\b.*\b(ge)?amend"),
+                r"\bwelke\b.*\bniet\b.*\b(ge)?amend",
+                # one item: "een amendement op agendapunt 6", "is het contributievoorstel (9a) amendeerbaar?"
+                r"\b(agendapunt|punt|item)\s+\d{1,2}[a-z]?\b", r"\(\d{1,2}[a-z]?\)",
+                r"\w*(voorstel|resolutie|jaarverslag|jaarrekening|begroting|kadernota|notulen|verantwoording|"
+                r"proposal|resolution)\w*\b.*\b(amendeerbaar|amendabel|amenderbaar|amendable)\b",
+                r"\bamend\w*\b.*\bop de toelichting\b"),
         exclude=(r"\bprecies\b", r"\bmoet er\b", r"\bstatuten\b"),
     ),
 )

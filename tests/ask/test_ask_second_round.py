@@ -245,3 +245,22 @@ def test_moet_adds_no_synonyms_that_swamp_the_question(ask_engine):
     assert "verplichting" not in expanded.bm25_text
     hits = ask_engine._keyword_search.search("hoe groot de notulencommissie moet zijn", 3)
     assert "notulencommissie" in hits[0].chunk.text
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Kunnen we op de ALV van 26 juni 2024 een amendement indienen op agendapunt 6, de stand van zaken klimaat en "
+     "energie?", "Nee: 6. Stand van zaken"),
+    ("Is het contributievoorstel (9a) voor de ALV van 26 juni 2024 amendeerbaar?", "Ja: 9a. Contributievoorstel"),
+    ("Wij willen een amendement indienen op de toelichting bij de resolutie over de asielketen (agendapunt 5b) voor "
+     "de ALV van 26 juni 2024. Kan dat?", "Nee: Toelichting op de resolutie"),
+])
+def test_amendability_of_one_item_is_answered_for_that_item(ask_engine, question, verdict):
+    answer = ask_engine.ask(question)
+    assert answer.route == "rules" and answer.found
+    assert answer.answer.startswith(verdict), answer.answer
+    assert "zijn amendabel:" not in answer.answer  # not the whole agenda
+    assert len(answer.sources) <= 4
+
+
+def test_a_general_amendability_question_is_not_about_one_item(ask_engine):
+    assert ask_engine.ask("Is een motie amendeerbaar?").route == "retrieval"
