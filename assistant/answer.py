@@ -22,8 +22,8 @@ from typing import Any, Literal, NamedTuple, Sequence
 from pydantic import BaseModel
 
 from assistant.config import Settings, get_settings
-from assistant.extractive import (Evidence, ExtractiveAnswerer, ExtractiveConfig, TermWeights, counted_noun,
-                                  counts_noun)
+from assistant.extractive import (Evidence, ExtractiveAnswerer, ExtractiveConfig, TermWeights, answer_type,
+                                  counted_noun, counts_noun, has_answer_type)
 from assistant.followup import resolve_followup
 from assistant.question_parts import (
     keep_quoted, merge_sources, part_reference, per_year, quotes_of, source_key, split_question,
@@ -481,8 +481,12 @@ class AskEngine:
         answering = [q for q in record.quotes if self._chunk_at(q.path, q.line) in shown
                      and q.text in self._chunk_at(q.path, q.line).text]
         noun = counted_noun(question, self.weights.counted, self.weights.known)
+        kind = answer_type(question)
         if not answering or (noun and not any(counts_noun(q.text, noun) for q in answering)):
             return None  # "hoeveel gemeenten stemden tegen" is not answered by a percentage
+        if kind is not None and kind.name in ("vote", "number") and not any(
+                has_answer_type(kind, q.text, question) for q in answering):
+            return None  # "wat was de stemuitslag" is not answered by what the motion asked
         named = [q for q in context if self._chunk_at(q.path, q.line) in shown
                  and q.text in self._chunk_at(q.path, q.line).text]
         quotes = named + answering

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from assistant.search import ENGLISH_STOPWORDS, STOPWORDS, ExpandedQuery, ScoredChunk, content_terms, fold, tokens
 from assistant.search import alternatives, word_terms
@@ -40,7 +41,7 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
               r"|\bsalaris\b|\bbezoldig\w*\b|\bsalary\b|\bearns?\b",
      r"€\s*\d|\beuro\b|\b\d+,\d{2,3}\b"),
     ("condition", r"\bwanneer (is|zijn|wordt|worden) (een|je|het)\b|\bonder welke voorwaarde", r"."),
-    ("vote", r"\buitslag\b|\bgestemd\b|\bpercentage\b|\bprocent\b|\baangenomen\b|\bverworpen\b|\bwhat happened\b",
+    ("vote", r"\b(stem)?uitslag\b|\bgestemd\b|\bpercentage\b|\bprocent\b|\baangenomen\b|\bverworpen\b|\bwhat happened\b",
      r"\d+(?:,\d+)?\s*%|\bacclamatie\b|\bunaniem\b|\bverw[oi]rpen\b|\baan te houden\b|\baangehouden\b"),
     ("date", r"\b(tot )?wanneer\b|\bdeadline\b|\bdatum\b|\bwhen\b|\bwhat date\b|\bop welke dag\b",
      rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b\d{{1,2}}[-/]\d{{1,2}}[-/]\d{{2,4}}\b|\b({_WEEKDAYS})\b|"
@@ -68,7 +69,7 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
 ANSWER_CUES: tuple[tuple[str, str], ...] = (
     (r"\bpreadvies|\badvies\b|\badvise\w*|\badviseer\w*|\badvice\b|\brecommend\w*|\bwhat happened\b",
      r"\badvies\b|aan te houden|\bsteun|ontraden|overnemen|omarm|positie[fv]|af te wijzen|akkoord|smaken"),
-    (r"\baangenomen\b|\buitslag\b|\bgestemd\b|\bpercentage\b|\bhappened\b|\bverworpen\b",
+    (r"\baangenomen\b|\b(stem)?uitslag\b|\bgestemd\b|\bpercentage\b|\bhappened\b|\bverworpen\b",
      r"%|\baangenomen\b|\bverw[oi]rp|\baanvaard|\bacclamatie\b"),
     (r"\bstelt .*\bvoor\b|\bvoorstel\b|\bpropose", r"\bvoorstel\b|\bstel(t|len)\b.*\bvoor\b|afgedaan|aan te houden"),
     (r"\bwaarom\b|\bwhy\b|\baanleiding\b", r"\baanleiding\b|\bomdat\b|\bwant\b|\bvanwege\b|\bdaarom\b|\bvolgens\b"),
@@ -87,6 +88,7 @@ ANSWER_CUES: tuple[tuple[str, str], ...] = (
 
 # "35 vacatures", "vijf principes": a lower-case word after a figure (not "2.2 Betaalbaarheid", a heading)
 _COUNTED = re.compile(rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*|{_NUMBER_WORDS}|één|circa)\s+([a-zà-ÿ]{{3,}})\b")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-ÿ]{3,}\b")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•]\s|o\s|\d+[.)]\s|[a-h][.)]\s)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(*\[])")
 # list numbers stay: "10. Initiatief ..." names an agenda item
@@ -182,13 +184,16 @@ class TermWeights:
     def __init__(self, texts):
         df: dict[str, int] = {}
         counted: set[str] = set()
+        lowercase: set[str] = set()
         total = 0
         for text in texts:
             total += 1
             for term in set(content_terms(text)):
                 df[term] = df.get(term, 0) + 1
             counted.update(word_terms(noun)[0] for noun in _COUNTED.findall(text) if word_terms(noun))
+            lowercase.update(_LOWER_WORD.findall(text))
         self.df, self.total = df, max(total, 1)
+        self.lowercase = frozenset(lowercase)  # words the documents write in lower case (not names)
         # terms the documents ever put after a figure ("35 vacatures", "vijf principes"): the nouns one can count
         self.counted = frozenset(counted)
 
@@ -200,11 +205,22 @@ class TermWeights:
         return term in self.df
 
 
-def answer_type(question: str) -> tuple[str, re.Pattern] | None:
+class AnswerKind(NamedTuple):
+    """What a question asks for: its ``ANSWER_TYPES`` name and pattern, the year of the meeting it names (a figure
+    of another year is no answer), and the words the documents write in lower case (a "name" made of those,
+    "Principes Digitale Samenleving", names no person)."""
+
+    name: str
+    pattern: re.Pattern
+    years: tuple[str, ...] = ()
+    common: frozenset[str] = frozenset()
+
+
+def answer_type(question: str) -> AnswerKind | None:
     text = fold(question)
     for name, asks, pattern in ANSWER_TYPES:
         if re.search(asks, question if name == "role" else text):  # "wie is Frans ...": the capital matters
-            return (None if name == "condition" else (name, re.compile(pattern)))
+            return (None if name == "condition" else AnswerKind(name, re.compile(pattern)))
     return None
 
 
@@ -224,15 +240,24 @@ def has_answer_type(kind, text: str, question: str) -> bool:
             continue
         if kind[0] == "person" and set(found.replace("-", " ").split()) & _NOT_PERSON_WORDS:
             continue
+        if kind[0] == "person" and _plain_words(match.group(0), kind.common):
+            continue
         if kind[0] == "place" and not _names_a_place(match.group(0), text, question_folded):
             continue
         if (kind[0] == "date" and not _RUNS_UNTIL.search(question_folded)
                 and _other_year(text[match.start():match.end() + 25], question)):
             continue  # "1 december 2024" does not answer a question about 2025 (but "tot wanneer loopt" looks ahead)
-        if kind[0] in ("vote", "number", "money") and _other_year(text, question, kind[2] if len(kind) > 2 else ()):
+        if kind[0] in ("vote", "number", "money") and _other_year(text, question, kind.years):
             continue  # "in juni 2023 met 98,8% aangenomen" does not answer a question about 26 juni 2024
         return True
     return False
+
+
+def _plain_words(found: str, common: frozenset[str]) -> bool:
+    """Every capitalised word of ``found`` is a word the documents also write in lower case: a heading or title
+    ("Principes Digitale Samenleving", "Buitengewone Algemene Ledenvergadering"), not a person's name."""
+    words = [w.lower() for w in _CAPITALISED.findall(found)]
+    return bool(common) and bool(words) and all(w in common for w in words)
 
 
 _PLACE_CUE = re.compile(r"\b(plaatsvind\w*|vindt\b.*\bplaats|vond\b.*\bplaats|gehouden|locatie|welkom|gevestigd|"
@@ -365,6 +390,11 @@ def question_names(question: str) -> list[str]:
     words = _CAPITALISED.findall(question)
     return [fold(w) for w in words[1:] if fold(w) not in _NOT_NAMES and len(w) > 2] + \
         [fold(w) for w in words[:1] if fold(w) not in _NOT_NAMES and len(w) > 2 and not question.startswith(w)]
+
+
+def _ij(text: str) -> str:
+    """ "Cuyk" and "Cuijk" are one name: Dutch spells the long ij as y in older and informal writing."""
+    return text.replace("ij", "y")
 
 
 def question_numbers(question: str, ignore: frozenset[str]) -> list[str]:
@@ -584,8 +614,8 @@ class ExtractiveAnswerer:
         terms = self.query_terms(expanded)
         required = self.required_terms(expanded, terms)
         kind = answer_type(question)
-        if kind is not None and meeting_year:
-            kind = (*kind, (meeting_year,))
+        if kind is not None:
+            kind = kind._replace(years=(meeting_year,) if meeting_year else (), common=self.weights.lowercase)
         noun = counted_noun(question, self.weights.counted, self.weights.known)
         unreferenced = _LETTER_REFERENCE.sub(" ", question)  # "(Lbr. 19/094)" names the letter, not the answer
         names = question_names(unreferenced) + [p for p in required_phrases if p]
@@ -604,8 +634,8 @@ class ExtractiveAnswerer:
             coverages.append(self._coverage(required, context))
             around = surroundings(hit.chunk) if surroundings is not None else ""
             window = f"{context}\n{around}"
-            folded = fold(window)
-            if any(name not in folded for name in names) or not _numbers_present(numbers, window, hit.chunk,
+            folded = _ij(fold(window))
+            if any(_ij(name) not in folded for name in names) or not _numbers_present(numbers, window, hit.chunk,
                                                                                  articles):
                 return None
             scored = self._scored_units(hit, index, scorer)
@@ -645,8 +675,6 @@ class ExtractiveAnswerer:
             if runner[0] >= self.config.typed_runner_ratio * best[0]:
                 best = runner
 
-        named_year = meeting_year if meeting_year and meeting_year in question else None  # the question says it
-
         def judge(index: int, scored: list) -> Evidence:
             """The answer from passage ``index``, or a refusal with the check it fails."""
             coverage = coverages[index]
@@ -655,10 +683,12 @@ class ExtractiveAnswerer:
             failed = self._failed_check(quotes, kind, noun, question)
             if failed is None and coverage < self.config.min_coverage:
                 failed = "low coverage"
-            if failed is None and kind is not None and kind[0] == "person" and named_year:
-                chunk = hits[index].chunk  # the people of another meeting ("notulencommissie ALV 5 juni 2019")
-                if _other_year(f"{chunk.doc_title}\n{chunk.section}\n{chunk.text}", named_year):
-                    failed = "people of another meeting"
+            if failed is None and kind is not None and kind[0] in ("person", "money", "number", "vote"):
+                # the people or figures of another year ("notulencommissie ALV 5 juni 2019", the 2023 pay table
+                # for a question about 2024): the passage names years, none of them the one the question names
+                chunk = hits[index].chunk
+                if _other_year(f"{chunk.doc_title}\n{chunk.section}\n{chunk.text}", question):
+                    failed = "another year"
             if failed is not None:
                 return Evidence(False, quotes, index, coverage, failed, scores)
             quotes += self._other_passage_quotes(hits, values, index, scored, scorer, quotes)  # never decides

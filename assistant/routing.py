@@ -77,7 +77,7 @@ INTENTS: tuple[Intent, ...] = (
                 rf"\b(mag|mogen|kan|kunnen|may|can)\b.*\b{_SIGNER}",
                 rf"\b{_SIGNER}.*\b(alleen|eentje|zelf|voldoende|genoeg|volstaat|enough|sufficient|alone)\b"),
         exclude=(r"\bondersteun", r"\bmede[- ]?indien", r"\blogo", r"\bzonder handtekening", r"\bwaarom\b",
-                 r"\bamendement"),
+                 r"\bamendement", r"\b(brief|ledenbrief|uitnodiging|letter|invitation|notulen|minutes)\b"),
     ),
     Intent(
         "template",  # the parts of a motion in the VNG sjabloon (assistant.motions.template, the editor's data)

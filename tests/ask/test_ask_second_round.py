@@ -264,3 +264,35 @@ def test_amendability_of_one_item_is_answered_for_that_item(ask_engine, question
 
 def test_a_general_amendability_question_is_not_about_one_item(ask_engine):
     assert ask_engine.ask("Is een motie amendeerbaar?").route == "retrieval"
+
+
+def test_a_title_in_capitals_is_no_persons_name(ask_engine):
+    """ "Principes Digitale Samenleving" on the agenda names no one: the documents write those words in lower case."""
+    from assistant.extractive import answer_type, has_answer_type
+
+    question = "Wie zaten er in de notulencommissie van de BALV van 29 november 2019 in Nieuwegein?"
+    kind = answer_type(question)._replace(common=ask_engine.weights.lowercase)
+    assert not has_answer_type(kind, "9. Principes Digitale Samenleving", question)
+    assert has_answer_type(kind, "- Irene Odinot, griffier Zwijndrecht", question)
+    assert not ask_engine.ask(question).found
+
+
+def test_figures_of_another_year_do_not_answer(ask_engine):
+    """The pay table of the 2023 annual report does not answer a question about 2024."""
+    assert not ask_engine.ask("Wat is de bezoldiging van algemeen directeur Leonard Geluk in 2024?").found
+    assert ask_engine.ask("Wat was de bezoldiging van de algemeen directeur in 2023?").found
+
+
+def test_a_vote_question_is_not_answered_by_what_the_motion_asked(ask_engine):
+    answer = ask_engine.ask("Wat was de stemuitslag van de motie van Brummen over de praktijkondersteuner "
+                            "huisartsen Jeugd GGZ?")
+    assert not answer.found, answer.answer
+
+
+def test_a_name_spelt_with_y_for_ij_is_found(ask_engine):
+    answer = ask_engine.ask("Wat stelt het bestuur voor met de motie van Land van Cuyk over de NHG-norm?")
+    assert answer.found and "Land van Cuijk" in answer.answer
+
+
+def test_who_signed_a_letter_is_not_the_signing_rule(ask_engine):
+    assert ask_engine.ask("Who signed the invitation letter for the 2019 extraordinary ALV?").route == "retrieval"
