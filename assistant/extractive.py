@@ -41,7 +41,8 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
               r"|\bsalaris\b|\bbezoldig\w*\b|\bsalary\b|\bearns?\b",
      r"€\s*\d|\beuro\b|\b\d+,\d{2,3}\b"),
     ("condition", r"\bwanneer (is|zijn|wordt|worden) (een|je|het)\b|\bonder welke voorwaarde", r"."),
-    ("vote", r"\b(stem)?uitslag\b|\bgestemd\b|\bpercentage\b|\bprocent\b|\baangenomen\b|\bverworpen\b|\bwhat happened\b",
+    ("vote", r"\b(stem)?uitslag\b|\bgestemd\b|\bpercentage\b|\bprocent\b|\baangenomen\b|\bverworpen\b"
+             r"|\bwhat happened\b",
      r"\d+(?:,\d+)?\s*%|\bacclamatie\b|\bunaniem\b|\bverw[oi]rpen\b|\baan te houden\b|\baangehouden\b"),
     ("date", r"\b(tot )?wanneer\b|\bdeadline\b|\bdatum\b|\bwhen\b|\bwhat date\b|\bop welke dag\b",
      rf"\b\d{{1,2}}\s+({_MONTHS})\b|\b\d{{1,2}}[-/]\d{{1,2}}[-/]\d{{2,4}}\b|\b({_WEEKDAYS})\b|"
@@ -242,8 +243,11 @@ def has_answer_type(kind, text: str, question: str) -> bool:
             continue
         if kind[0] == "person" and _plain_words(match.group(0), kind.common):
             continue
-        if kind[0] == "place" and not _names_a_place(match.group(0), text, question_folded):
-            continue
+        if kind[0] == "place" and (not _names_a_place(match.group(0), text, question_folded)
+                                   or _plain_words(match.group(0), kind.common | _PREPOSITIONS)):
+            continue  # "in de Extra ALV" names a meeting, not a venue
+        if kind[0] == "date" and _NEXT.search(question_folded) and _past_date(text, match):
+            continue  # "wanneer is de eerstvolgende Extra ALV?" is not answered by a meeting of 2019
         if (kind[0] == "date" and not _RUNS_UNTIL.search(question_folded)
                 and _other_year(text[match.start():match.end() + 25], question)):
             continue  # "1 december 2024" does not answer a question about 2025 (but "tot wanneer loopt" looks ahead)
@@ -251,6 +255,19 @@ def has_answer_type(kind, text: str, question: str) -> bool:
             continue  # "in juni 2023 met 98,8% aangenomen" does not answer a question about 26 juni 2024
         return True
     return False
+
+
+_PREPOSITIONS = frozenset({"in", "te", "bij", "naar", "op", "aan"})
+_NEXT = re.compile(r"\b(eerstvolgende|volgende|komende|aanstaande|next|upcoming)\b")
+
+
+def _past_date(text: str, match: re.Match) -> bool:
+    """The date (its own year, else the sentence's) lies in a year before this one."""
+    import datetime as dt
+
+    window = text[match.start():match.end() + 25]
+    years = _YEAR.findall(window) or _YEAR.findall(text)
+    return any(int(year) < dt.date.today().year for year in years)
 
 
 def _plain_words(found: str, common: frozenset[str]) -> bool:

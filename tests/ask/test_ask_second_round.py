@@ -296,3 +296,19 @@ def test_a_name_spelt_with_y_for_ij_is_found(ask_engine):
 
 def test_who_signed_a_letter_is_not_the_signing_rule(ask_engine):
     assert ask_engine.ask("Who signed the invitation letter for the 2019 extraordinary ALV?").route == "retrieval"
+
+
+def test_a_meeting_is_no_venue(ask_engine):
+    """ "in de Extra ALV van 24 mei" names a meeting, not where the Najaars ALV of 29 november 2024 is held."""
+    answer = ask_engine.ask("Op welke locatie wordt de Najaars ALV van 29 november 2024 gehouden?")
+    assert not answer.found, answer.answer
+    assert "Hoogeveen Plants" in ask_engine.ask("Waar wordt de ALV van 26 juni 2024 gehouden?").answer
+
+
+def test_a_past_date_does_not_answer_a_question_about_the_next_meeting():
+    from assistant.extractive import answer_type, has_answer_type
+
+    question = "Wanneer is de eerstvolgende Buitengewone ALV?"
+    kind = answer_type(question)
+    assert not has_answer_type(kind, "De Buitengewone ALV is op vrijdag 29 november 2019 in Nieuwegein.", question)
+    assert has_answer_type(kind, "De Buitengewone ALV is op vrijdag 29 november 2019.", "Wanneer was de BALV?")
