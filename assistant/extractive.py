@@ -81,6 +81,9 @@ ANSWER_CUES: tuple[tuple[str, str], ...] = (
      r"\bactue|\balleen nog\b|\blatere indiening\b"),
     (r"\bwie (mag|mogen|kan|kunnen)\b|\bwho (may|can)\b", r"\balleen\b|\bkan\b.*\bworden\b|\bkunnen\b"),
     (r"\bdoel\b|\bwaarvoor\b|\bpurpose\b", r"\bdoel\b"),
+    # "waar moet een amendement aan voldoen?": the requirement itself ("... geldt dat helder moet zijn verwoord")
+    (r"\bvoldoen\b|\beisen\b|\bvereisten\b|\brequirements?\b|\bmeet\b",
+     r"\bgeldt dat\b|\bmoet(en)? (zijn|worden) (verwoord|aangegeven|vermeld|opgenomen|gericht)\b|\bvoldoen\b"),
     (r"\bverplicht\b|\bmoet\w*\b.*\bonderteken|\bhoeven\b", r"\bhoeft\b|\bniet per se\b|\bgeen\b|\bpas\b"),
     (r"\bsjabloon\b|\bopbouw\b|\btemplate\b", r"\bsjabloon\b|\bopbouw\b"),
     (r"\btot wanneer\b|\buiterste\b|\bdeadline\b", r"\buiterlijk\b|\bdeadline\b|\btot en met\b"),
