@@ -387,9 +387,11 @@ class AskEngine:
             return whole
         # every part keeps the meeting the whole question names ("... in 2019 ... en wat stelde het bestuur voor");
         # a comparison of two years ("artikel 10 (2019) en artikel 11 (2024)") is asked once per year
-        parts = [(part, part_reference(part, reference)) for part in split_question(question)[:3]]  # bounded
+        # a comparison of two years is asked of each year whole: its parts alone ("en is dat in 2019 anders dan in
+        # 2024?") lose the subject
+        parts = per_year(question, reference) if explicit is None else []
         if len(parts) < 2:
-            parts = per_year(question, reference) if explicit is None else []
+            parts = [(part, part_reference(part, reference)) for part in split_question(question)[:3]]  # bounded
         if len(parts) < 2:
             return whole
         # the parts search by keywords only: embedding each part would double a query's time (~30 ms a part on
