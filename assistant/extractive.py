@@ -638,7 +638,10 @@ class ExtractiveAnswerer:
             kind = kind._replace(years=(meeting_year,) if meeting_year else (), common=self.weights.lowercase)
         noun = counted_noun(question, self.weights.counted, self.weights.known)
         unreferenced = _LETTER_REFERENCE.sub(" ", question)  # "(Lbr. 19/094)" names the letter, not the answer
-        names = question_names(unreferenced) + [p for p in required_phrases if p]
+        # a capitalised word the documents also write in lower case ("Kadernota") is a topic, not a name: coverage
+        # weighs it; only real names (gemeenten, people) must stand in or around the passage
+        names = [n for n in question_names(unreferenced) if n not in self.weights.lowercase]
+        names += [p for p in required_phrases if p]
         numbers = question_numbers(unreferenced, ignore_numbers)
         articles = tuple(re.findall(r"\b(?:artikel|art\.?|article)\s+(\d{1,3})\b", unreferenced, re.IGNORECASE))
         scorer = self._unit_scorer(terms, kind, question, required, names)

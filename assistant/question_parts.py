@@ -25,8 +25,9 @@ def quotes_of(answer: "Answer") -> list[str]:
 
 # Where a question holds a second question: after "?" with more text, or "(,) en" + a question word.
 _PART_BOUNDARY = re.compile(
-    r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?=(?:(?:naar|voor|van|op|in|bij|met|aan|over|to|for|in|at)\s+(?:welke?|wat|wie|"
-    r"which|what|whom)\b|(?:tot|vanaf|sinds|until|since)\s+(?:wanneer|when)\b|"
+    r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?:zo ja,?\s+|if so,?\s+)?"
+    r"(?=(?:(?:naar|voor|van|op|in|bij|met|aan|over|to|for|in|at)\s+(?:welke?|wat|wie|which|what|whom)\b|"
+    r"(?:tot|vanaf|sinds|until|since)\s+(?:wanneer|when)\b|"
     r"wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"
     r"moet|moeten|kan|kunnen|mag|mogen|staat|staan|gelden|geldt|what|who|when|how|which|where|why|is|are|does|did|"
     r"was|were)\b)", re.IGNORECASE)
@@ -34,7 +35,20 @@ _PART_BOUNDARY = re.compile(
 
 def split_question(question: str) -> list[str]:
     """The parts of a question that asks two things; one part when it asks one thing."""
-    parts = [p.strip(" ,;") for p in _PART_BOUNDARY.split(question)]
+    spans, begin = [], 0
+    for boundary in _PART_BOUNDARY.finditer(question):
+        spans.append((begin, boundary.start(), boundary.end()))
+        begin = boundary.end()
+    spans.append((begin, len(question), len(question)))
+    parts: list[str] = []
+    carry = ""  # a fragment too short to ask anything ("wanneer" in "wanneer en bij wie?") joins the next part
+    for start, end, after in spans:
+        text = carry + question[start:end]
+        if len(text.split()) < 3 and after < len(question):
+            carry = question[start:after]
+            continue
+        carry = ""
+        parts.append(text.strip(" ,;"))
     parts = [p for p in parts if len(p.split()) >= 3]
     return parts if len(parts) >= 2 else [question]
 

@@ -313,3 +313,19 @@ def test_a_past_date_does_not_answer_a_question_about_the_next_meeting():
     assert not has_answer_type(kind, "De Buitengewone ALV is op vrijdag 29 november 2019 in Nieuwegein.", question)
     assert has_answer_type(kind, "De Buitengewone ALV is op vrijdag 29 november 2019.", "Wanneer was de BALV?")
 
+
+
+def test_a_topic_in_capitals_is_not_a_name_the_passage_must_hold(ask_engine):
+    """ "het woord voeren over de Kadernota": the rule for speakers does not name the Kadernota, and need not."""
+    answer = ask_engine.ask("Onze wethouder wil op de ALV van 26 juni het woord voeren over de Kadernota. Moet hij "
+                            "zich vooraf aanmelden, en zo ja wanneer en bij wie?")
+    assert answer.found, answer.answer
+    assert "24 juni" in answer.answer and "VNG-bureau" in answer.answer
+    # a real name still must be there: a motion of a gemeente the documents never mention is not found
+    assert not ask_engine.ask("Wat was het preadvies op de motie van Appingedam over de kadernota?").found
+
+
+def test_en_zo_ja_starts_a_second_question():
+    from assistant.question_parts import split_question
+
+    assert len(split_question("Moet hij zich vooraf aanmelden, en zo ja wanneer en bij wie?")) == 2
