@@ -870,4 +870,9 @@ class ExtractiveAnswerer:
                 chosen.append(other)
         chosen = [u for u in sorted(set(chosen), key=units.index) if not _SALUTATION.match(u.text)][: max(limit, 2)]
         chosen = chosen or [best]
+        # a label is quoted with what it labels ("Verantwoordelijke VNG-commissie(s):" … "Commissie Bestuur en ...")
+        for unit in list(chosen):
+            position = units.index(unit)
+            if unit.text.rstrip().endswith(":") and position + 1 < len(units) and units[position + 1] not in chosen:
+                chosen.insert(chosen.index(unit) + 1, units[position + 1])
         return tuple(Quote(u.text, u.line, index) for u in chosen)
