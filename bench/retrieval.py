@@ -32,7 +32,7 @@ QUESTIONS = ROOT / "bench" / "eval" / "questions.jsonl"
 # Written in issue 3's second round by authors who saw neither the code nor the other questions (bench/eval/README.md):
 # "blind" and "blind2" were then used to find failures; "blind3" is only ever measured, never read question by question.
 BLIND = tuple(ROOT / "bench" / "eval" / f"{name}.jsonl" for name in ("blind", "blind2", "blind3", "blind4", "blind5",
-                                                                            "blind6"))
+                                                                            "blind6", "blind7"))
 FIGURE = re.compile(r"[\w.+-]+@[\w-]+\.\w+|\d+(?:[.,:]\d+)*")
 
 
@@ -207,7 +207,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--split", default="all", choices=("dev", "val", "test", "blind", "blind2", "blind3", "blind4",
-                                                           "blind5", "blind6", "all", "tune", "held"))
+                                                           "blind5", "blind6", "blind7", "all", "tune", "held"))
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--ablations", action="store_true", help="measure each idea on the dev split")
     parser.add_argument("--set", action="append", default=[], metavar="SCOPE.FIELD=VALUE")
@@ -235,8 +235,8 @@ def main(argv=None) -> int:
         return 0
 
     # tune: the splits whose misses were looked at; held: measured only (README "Vragen stellen")
-    splits = {"all": ["dev", "val", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"],
-              "tune": ["dev", "val", "blind", "blind2", "blind4", "blind5"],
+    splits = {"all": ["dev", "val", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"],
+              "tune": ["dev", "val", "blind", "blind2", "blind4", "blind5", "blind7"],
               "held": ["test", "blind3", "blind6"]}.get(args.split, [args.split])
     results, all_rows = {}, []
     for split in splits:
