@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from assistant.config import Settings, get_settings
 from assistant.extractive import (Evidence, ExtractiveAnswerer, ExtractiveConfig, TermWeights, answer_type,
-                                  counted_noun, counts_noun, has_answer_type)
+                                  counted_noun, counts_noun, has_answer_type, without_relative_outcome)
 from assistant.followup import resolve_followup
 from assistant.question_parts import (
     keep_quoted, merge_sources, part_reference, per_year, quotes_of, source_key, split_question,
@@ -440,7 +440,8 @@ class AskEngine:
             if answer is not None:
                 return answer
         day = explicit or reference.date
-        if day is not None and _OUTCOME.search(fold(question)) and day.isoformat() not in self._held_meetings:
+        if (day is not None and _OUTCOME.search(without_relative_outcome(fold(question)))
+                and day.isoformat() not in self._held_meetings):
             # The packages of a meeting are sent before it; its results stand only in later notulen. Without
             # those, any percentage we quoted would belong to another vote.
             return Answer(question=question, answer=_no_results_text(day, hits), found=False, route="retrieval",

@@ -41,6 +41,10 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
               r"|\bsalaris\b|\bbezoldig\w*\b|\bsalary\b|\bearns?\b",
      r"€\s*\d|\beuro\b|\b\d+,\d{2,3}\b"),
     ("condition", r"\bwanneer (is|zijn|wordt|worden) (een|je|het)\b|\bonder welke voorwaarde", r"."),
+    # "wat was het preadvies op de motie van X": what the board advised, not that X spoke
+    ("advice", r"\bpreadvie\w*|\badvies van het bestuur\b|\badviseerde\b|\bboard'?s? (advice|recommendation)\b",
+     r"(?i)\badvies\b|\badviseer|aan te houden|\baanhouden\b|\bsteun|ontraden|overnemen|omarm|positie[fv]|"
+     r"af te wijzen|af te doen|afgedaan|\bakkoord\b|\bin te stemmen\b|\bvoorstel\b"),
     ("vote", r"\b(stem)?uitslag\b|\bgestemd\b|\bpercentage\b|\bprocent\b|\baangenomen\b|\bverworpen\b"
              r"|\bwhat happened\b",
      r"\d+(?:,\d+)?\s*%|\bacclamatie\b|\bunaniem\b|\bverw[oi]rpen\b|\baan te houden\b|\baangehouden\b"),
@@ -220,8 +224,17 @@ class AnswerKind(NamedTuple):
     common: frozenset[str] = frozenset()
 
 
+# "de moties die op de Extra ALV zijn aangenomen" says which motions, it does not ask how the vote went
+_RELATIVE_OUTCOME = re.compile(r"\b(die|dat|which|that)\b[^?,;]*?\b(zijn|werden|is|werd|waren|were|was)\s+"
+                               r"(aangenomen|verworpen|adopted|rejected)\b")
+
+
+def without_relative_outcome(folded: str) -> str:
+    return _RELATIVE_OUTCOME.sub(" ", folded)
+
+
 def answer_type(question: str) -> AnswerKind | None:
-    text = fold(question)
+    text = without_relative_outcome(fold(question))
     for name, asks, pattern in ANSWER_TYPES:
         if re.search(asks, question if name == "role" else text):  # "wie is Frans ...": the capital matters
             return (None if name == "condition" else AnswerKind(name, re.compile(pattern)))
@@ -704,11 +717,16 @@ class ExtractiveAnswerer:
             quotes = self._select(scored, kind, question, index, noun)
             quotes += self._supporting_quote(hits, values, index, scorer, kind, question, quotes)
             failed = self._failed_check(quotes, kind, noun, question)
+            if failed is None and kind is not None and kind[0] == "advice" and names and not any(
+                    _ij(name) in _ij(fold(q.text)) for q in quotes for name in names):
+                failed = "advice on another motion"  # "positief preadvies" on Heemskerk's motion, asked of Hilvarenbeek
             if failed is None and coverage < self.config.min_coverage:
                 failed = "low coverage"
-            if failed is None and kind is not None and kind[0] in ("person", "money", "number", "vote"):
-                # the people or figures of another year ("notulencommissie ALV 5 juni 2019", the 2023 pay table
-                # for a question about 2024): the passage names years, none of them the one the question names
+            dated = kind is not None and (kind[0] in ("person", "money", "number", "vote")
+                                          or (kind[0] == "date" and not _RUNS_UNTIL.search(fold(question))))
+            if failed is None and dated:
+                # the people, figures or dates of another year ("notulencommissie ALV 5 juni 2019", the 2023 pay
+                # table for a question about 2024): the passage names years, none of them the one the question names
                 chunk = hits[index].chunk
                 if _other_year(f"{chunk.doc_title}\n{chunk.section}\n{chunk.text}", question):
                     failed = "another year"
@@ -870,6 +888,11 @@ class ExtractiveAnswerer:
                 chosen.append(other)
         chosen = [u for u in sorted(set(chosen), key=units.index) if not _SALUTATION.match(u.text)][: max(limit, 2)]
         chosen = chosen or [best]
+        if noun and not any(counts_noun(u.text, noun) for u in chosen):
+            # "In 2018 telde Nederland 380 gemeenten. Per 1 januari 2019 zijn dit er 355.": the count refers back
+            before = units[units.index(best) - 1] if units.index(best) > 0 else None
+            if before is not None and before.line == best.line and counts_noun(before.text, noun):
+                chosen.insert(chosen.index(best), before)
         # a label is quoted with what it labels ("Verantwoordelijke VNG-commissie(s):" … "Commissie Bestuur en ...")
         for unit in list(chosen):
             position = units.index(unit)

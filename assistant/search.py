@@ -198,6 +198,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "members": "leden", "member": "lid", "candidate": "kandidaat", "vacancy": "vacature", "chairs": "voorzitter",
     "initiative": "initiatief", "group": "groep", "amend": "amenderen amendement", "excluded": "uitgezonderd",
     "presented": "toelichting toe", "introduced": "toelichting toe", "share": "procent",
+    "phone": "contactpersoon telefoon", "call": "contactpersoon bellen",
 }
 
 _ENGLISH_MARKERS = frozenset("the what who when where how which does is are can of for a an".split())

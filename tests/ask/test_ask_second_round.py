@@ -329,3 +329,26 @@ def test_en_zo_ja_starts_a_second_question():
     from assistant.question_parts import split_question
 
     assert len(split_question("Moet hij zich vooraf aanmelden, en zo ja wanneer en bij wie?")) == 2
+
+
+def test_a_preadvies_question_is_not_answered_by_the_advice_on_another_motion(ask_engine):
+    """Hilvarenbeek spoke in December 2023 but had no motion; the "positieve preadvies" nearby was Heemskerk's."""
+    answer = ask_engine.ask("Wat was het preadvies van het bestuur op de motie van Hilvarenbeek over SPUK's voor "
+                            "kleine gemeenten in december 2023?")
+    assert not answer.found, answer.answer
+
+
+def test_motions_that_were_adopted_is_no_question_about_a_vote(ask_engine):
+    answer = ask_engine.ask("In welke vergadering legt het bestuur verantwoording af over de moties die op de Extra "
+                            "ALV van 24 mei 2024 zijn aangenomen?")
+    assert answer.found and "29 november" in answer.answer, answer.answer
+
+
+def test_a_count_that_refers_back_is_quoted_with_the_sentence_it_refers_to(ask_engine):
+    answer = ask_engine.ask("Hoeveel gemeenten waren er per 1 januari 2019?")
+    assert answer.found and "355" in answer.answer and "380 gemeenten" in answer.answer
+
+
+def test_who_to_phone_in_english_finds_the_contact_person(ask_engine):
+    answer = ask_engine.ask("Who can I phone with questions about submitting an amendment for the ALV of 26 June 2024?")
+    assert answer.found and "06-57593279" in answer.answer
