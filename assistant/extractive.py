@@ -257,8 +257,9 @@ def has_answer_type(kind, text: str, question: str) -> bool:
             continue
         if kind[0] == "person" and set(found.replace("-", " ").split()) & _NOT_PERSON_WORDS:
             continue
-        if kind[0] == "person" and _plain_words(match.group(0), kind.common):
-            continue
+        if kind[0] == "person" and (_plain_words(match.group(0), kind.common)
+                                    or _PLACE_BEFORE.search(text[max(0, match.start() - 6):match.start()])):
+            continue  # "Principes Digitale Samenleving" names no one; "in Hazerswoude Dorp" is a place
         if kind[0] == "place" and (not _names_a_place(match.group(0), text, question_folded)
                                    or _plain_words(match.group(0), kind.common | _PREPOSITIONS)):
             continue  # "in de Extra ALV" names a meeting, not a venue
@@ -274,6 +275,7 @@ def has_answer_type(kind, text: str, question: str) -> bool:
 
 
 _PREPOSITIONS = frozenset({"in", "te", "bij", "naar", "op", "aan"})
+_PLACE_BEFORE = re.compile(r"\b(in|te|bij|naar|uit|vanuit)\s+$", re.IGNORECASE)
 _NEXT = re.compile(r"\b(eerstvolgende|volgende|komende|aanstaande|next|upcoming)\b")
 
 

@@ -352,3 +352,13 @@ def test_a_count_that_refers_back_is_quoted_with_the_sentence_it_refers_to(ask_e
 def test_who_to_phone_in_english_finds_the_contact_person(ask_engine):
     answer = ask_engine.ask("Who can I phone with questions about submitting an amendment for the ALV of 26 June 2024?")
     assert answer.found and "06-57593279" in answer.answer
+
+
+def test_a_venue_after_bij_or_in_is_no_persons_name(ask_engine):
+    from assistant.extractive import answer_type, has_answer_type
+
+    question = "Welke personen zitten in de notulencommissie van de ALV van 26 juni 2024?"
+    kind = answer_type(question)._replace(common=ask_engine.weights.lowercase)
+    assert not has_answer_type(kind, "U bent van harte welkom bij deze ALV bij Hoogeveen Plants in Hazerswoude Dorp.",
+                               question)
+    assert not ask_engine.ask(question).found
