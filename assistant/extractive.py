@@ -519,7 +519,7 @@ class ExtractiveConfig:
     fallback_ratio: float = 0.8
     # The best sentence of other strong passages is quoted too (after the main quotes): the answer to a question is
     # often split over two passages, or the answer passage ranks second. Quoting never invents anything.
-    extra_passages: int = 2
+    extra_passages: int = 3  # third round: 3 gains two tune questions; 4 one more, but answers grow 20% (not kept)
     extra_passage_ratio: float = 0.5  # ... when its passage value is this share of the answer passage's value
     extra_unit_ratio: float = 0.4  # ... and its best sentence scores this share of the main quote's score
 
