@@ -362,3 +362,12 @@ def test_a_venue_after_bij_or_in_is_no_persons_name(ask_engine):
     assert not has_answer_type(kind, "U bent van harte welkom bij deze ALV bij Hoogeveen Plants in Hazerswoude Dorp.",
                                question)
     assert not ask_engine.ask(question).found
+
+
+def test_an_amendment_on_a_named_item_of_2019_is_answered_for_that_item(ask_engine):
+    answer = ask_engine.ask("Mag je voor de BALV van 29 november 2019 een amendement indienen op de aanvullende "
+                            "overeenkomst bij de Raamovereenkomst Verpakkingen?")
+    assert answer.route == "rules" and answer.answer.startswith("Nee:"), answer.answer
+    # an earlier amendment is history, not amendability
+    assert ask_engine.ask("Hoe is er gestemd over het amendement van Dinkelland op het contributievoorstel "
+                          "2020?").route == "retrieval"
