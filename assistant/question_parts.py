@@ -27,7 +27,7 @@ def quotes_of(answer: "Answer") -> list[str]:
 _PART_BOUNDARY = re.compile(
     r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?:zo ja,?\s+|if so,?\s+)?"
     r"(?=(?:(?:naar|voor|van|op|in|bij|met|aan|over|to|for|in|at)\s+(?:welke?|wat|wie|which|what|whom)\b|"
-    r"(?:tot|vanaf|sinds|until|since)\s+(?:wanneer|when)\b|"
+    r"(?:tot|vanaf|sinds|until|since)\s+(?:wanneer|when|welke?|which|what)\b|"
     r"wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"
     r"moet|moeten|kan|kunnen|mag|mogen|staat|staan|gelden|geldt|what|who|when|how|which|where|why|is|are|does|did|"
     r"was|were)\b)", re.IGNORECASE)

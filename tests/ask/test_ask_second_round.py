@@ -181,6 +181,9 @@ def test_two_questions_joined_by_tot_wanneer_are_split():
     parts = split_question("Moeten ondersteunende gemeenten ook tekenen, en tot wanneer kunnen we de lijst "
                            "met ondersteuners doorgeven?")
     assert len(parts) == 2 and parts[1].startswith("tot wanneer")
+    parts = split_question("Voor hoeveel vacatures zijn er kandidaten voorgedragen, en tot welke datum konden andere "
+                           "kandidaten worden gesteld?")
+    assert len(parts) == 2 and parts[1].startswith("tot welke datum")
 
 
 def test_english_rules_question_gets_an_english_lead_with_the_computed_value(ask_engine):
