@@ -25,7 +25,9 @@ def quotes_of(answer: "Answer") -> list[str]:
 
 # Where a question holds a second question: after "?" with more text, or "(,) en" + a question word.
 _PART_BOUNDARY = re.compile(
-    r"\?\s+(?=\S)|,?\s+(?:en|and)\s+(?:zo ja,?\s+|if so,?\s+)?"
+    r"\?\s+(?=\S)|,\s+(?:en|and)\s+(?=(?:krijgen|krijgt|heeft|hebben|gaat|gaan|zal|zullen|komt|komen|klopt|"
+    r"hoeft|hoeven|bestaat|bestaan|telt|tellen|valt|vallen|speelt|spelen)\b)"  # ", en krijgen de ...?"
+    r"|,?\s+(?:en|and)\s+(?:zo ja,?\s+|if so,?\s+)?"
     r"(?=(?:(?:naar|voor|van|op|in|bij|met|aan|over|to|for|in|at)\s+(?:welke?|wat|wie|which|what|whom)\b|"
     r"(?:tot|vanaf|sinds|until|since)\s+(?:wanneer|when|welke?|which|what)\b|"
     r"wat|wie|wanneer|hoe|welke|welk|waar|hoeveel|waarom|is|zijn|wordt|worden|"

@@ -184,6 +184,10 @@ def test_two_questions_joined_by_tot_wanneer_are_split():
     parts = split_question("Voor hoeveel vacatures zijn er kandidaten voorgedragen, en tot welke datum konden andere "
                            "kandidaten worden gesteld?")
     assert len(parts) == 2 and parts[1].startswith("tot welke datum")
+    parts = split_question("Wat was het WNT-bezoldigingsmaximum in 2023, en krijgen de bestuursleden een bezoldiging?")
+    assert len(parts) == 2 and parts[1].startswith("krijgen")
+    # without the comma "en krijgen" joins two verbs of one question
+    assert len(split_question("Welke gemeenten dienen een motie in en krijgen daarop een preadvies?")) == 1
 
 
 def test_english_rules_question_gets_an_english_lead_with_the_computed_value(ask_engine):
