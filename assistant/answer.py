@@ -325,7 +325,7 @@ class AskEngine:
         return Computed(text, True, refs)
 
     def _amendable_answer(self, question, reference, explicit):
-        from assistant.rules.domain import amendable_items
+        from assistant.rules.domain import GENERIC_AMENDMENT_SOURCES, amendable_items
         from assistant.rules.meetings import get_meeting
 
         day, assumed = self._meeting_for_rules(reference, explicit)
@@ -341,7 +341,7 @@ class AskEngine:
             parts.append(_item_verdict(question, asked, cited))
             parts.append("Alleen voorstellen ter besluitvorming zijn amendabel.")
             own = (*(s for p in asked.non_amendable_parts for s in p.sources), *asked.sources)
-            return Computed(" ".join(parts), True, (*own, *result.sources[:1]), english)
+            return Computed(" ".join(parts), True, (*own, *GENERIC_AMENDMENT_SOURCES), english)  # then the rule
         english = f"Which items of the ALV of {format_date_en(day)} can and cannot be amended, in Dutch:"
         yes = "; ".join(_item_label(i, cited) for i in result.amendable)
         no = "; ".join(f"{_item_label(i, cited)} ({_no_figures(i.reason)})" for i in result.not_amendable

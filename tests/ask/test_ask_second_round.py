@@ -266,7 +266,7 @@ def test_amendability_of_one_item_is_answered_for_that_item(ask_engine, question
     assert answer.route == "rules" and answer.found
     assert answer.answer.startswith(verdict), answer.answer
     assert "zijn amendabel:" not in answer.answer  # not the whole agenda
-    assert len(answer.sources) <= 4
+    assert len(answer.sources) <= 7  # the item's own passages, then the general rule's (not all 19 agenda items)
 
 
 def test_a_general_amendability_question_is_not_about_one_item(ask_engine):
