@@ -45,6 +45,11 @@ ASPECTS: tuple[Aspect, ...] = (
                         r"|\bfollow|\buitvoering\b|\bgebeurd\b|\bhappened\b|\bstatus\b",
            (r"^voorstel\b|\b(wij|we) stellen\b|\bstellen (wij|we)\b|\bafgedaan\b|\baan te houden\b|\baanhouden\b",),
            ("verantwoording",)),
+    # "wat heeft het bestuur (concreet) gedaan met de motie": the actions in the verantwoording, not only its proposal
+    Aspect("actions", r"\b(gedaan|ondernomen|concreet)\b|\bwhat (has|did|have)\b.*\b(do|done)\b",
+           (r"\bheeft het vng[- ]?bestuur\b|\bgeconcludeerd\b|\bom de motie\b|\b(wij|we) hebben\b|"
+            r"\bheeft\b.*\b(gesprek|gesprekken|overleg|contact|brief|ingezet)\b",),
+           ("verantwoording",)),
     Aspect("oproep", r"\bvroeg\b|\boproep|\bvraagt\b|\briep\b|\broept\b|\bask(ed|s)?\b|\bverzoek|\bwat wil",
            (r"\boproep|\baan te dringen\b|\bin te zetten\b|\bverzoekt\b|\broept\b|\bin contact te\b|\bvraagt\b",),
            ("verantwoording", "region")),

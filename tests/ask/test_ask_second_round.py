@@ -378,3 +378,9 @@ def test_an_amendment_on_a_named_item_of_2019_is_answered_for_that_item(ask_engi
     # an earlier amendment is history, not amendability
     assert ask_engine.ask("Hoe is er gestemd over het amendement van Dinkelland op het contributievoorstel "
                           "2020?").route == "retrieval"
+
+
+def test_what_the_board_did_with_a_motion_quotes_its_actions(ask_engine):
+    answer = ask_engine.ask("Wat heeft het VNG-bestuur concreet gedaan met de motie van Losser over de afspraken met "
+                            "het Afvalfonds Verpakkingen?")
+    assert "1 januari 2025" in answer.answer and "Verpact" in answer.answer
