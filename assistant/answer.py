@@ -201,8 +201,8 @@ class AskEngine:
         parts.append(f"De deadline voor het indienen van {plural} voor de {_meeting_name(meeting, day)} is "
                      f"{format_date_nl(moment.date())}, {moment:%H.%M} uur.")
         english = (f"The deadline for submitting {'motions' if kind == 'motie' else 'amendments'} for "
-                              f"the ALV of {format_date_en(day)} is {format_date_en(moment.date(), weekday=True)}, "
-                              f"{moment:%H.%M} (nine working days before the meeting). In Dutch:")
+                   f"the ALV of {format_date_en(day)} is {format_date_en(moment.date(), weekday=True)}, "
+                   f"{moment:%H.%M} (nine working days before the meeting). In Dutch:")
         parts.append("Berekend als negen werkdagen vóór de ALV (de dag van de ALV telt niet mee), om 12.00 uur.")
         if kind == "motie":
             parts.append("Voor moties is dit geen statutaire termijn maar een dringend verzoek van het VNG-bestuur.")
@@ -250,17 +250,17 @@ class AskEngine:
                        f"{_article_phrase(result)}.")
         if population is None:
             name = named_member(question) or "deze gemeente"
-            english = ("The documents do not give the population of this municipality, so its number "
-                                  "of votes cannot be computed. In Dutch:")
+            english = ("The documents do not give the population of this municipality, so its number of votes "
+                       "cannot be computed. In Dutch:")
             text = (f"De documenten noemen het inwonertal van {name} niet, dus het aantal stemmen is niet te "
                     f"berekenen. De regel: {rule}. Noem het inwonertal in de vraag om het aantal te laten "
                     "berekenen.")
             return Computed(text, False, sources, english)
         english = (f"A {'region' if member == 'gewest' else 'municipality'} with "
-                              f"{population_as_written(question)} inhabitants has {result.votes} "
-                              f"vote{'s' if result.votes != 1 else ''} (one per full "
-                              f"{'ten thousand' if member == 'gewest' else 'thousand'} inhabitants, at least one and "
-                              f"at most 75). In Dutch:")
+                   f"{population_as_written(question)} inhabitants has {result.votes} "
+                   f"vote{'s' if result.votes != 1 else ''} (one per full "
+                   f"{'ten thousand' if member == 'gewest' else 'thousand'} inhabitants, at least one and "
+                   f"at most 75). In Dutch:")
         votes = "1 stem" if result.votes == 1 else f"{result.votes} stemmen"
         text = (f"Een {member} met {population_as_written(question)} inwoners heeft {votes}: {rule}. {version} "
                 f"Maatstaf: {result.population_basis}.")
@@ -277,8 +277,8 @@ class AskEngine:
         quoting = next((m for m in list_meetings() if m.date.year == 2024), None)
         address = ", ".join(result.addresses)
         english = ("A motion is signed on behalf of the college (the municipal executive) by the "
-                              "burgemeester (mayor), alone or together with the responsible wethouder or the "
-                              "gemeentesecretaris; a wethouder alone is not enough. In Dutch:")
+                   "burgemeester (mayor), alone or together with the responsible wethouder or the "
+                   "gemeentesecretaris; a wethouder alone is not enough. In Dutch:")
         text = ("Volgens de regels voor ondertekening (vastgelegd in de stukken voor de ALV van juni 2024, "
                 "toegepast op elke vergadering): het indienen van een motie is een bevoegdheid van het college, "
                 "dus een motie wordt namens het college ondertekend door de burgemeester van de indienende "
@@ -385,10 +385,9 @@ class AskEngine:
         whole = self._retrieval_answer(question, reference, explicit, k, filters)
         if whole.route == "llm":
             return whole
-        # every part keeps the meeting the whole question names ("... in 2019 ... en wat stelde het bestuur voor");
-        # a comparison of two years ("artikel 10 (2019) en artikel 11 (2024)") is asked once per year
-        # a comparison of two years is asked of each year whole: its parts alone ("en is dat in 2019 anders dan in
-        # 2024?") lose the subject
+        # a comparison of two years ("artikel 10 (2019) en artikel 11 (2024)") is asked once per year, each time
+        # whole: its parts alone ("en is dat in 2019 anders dan in 2024?") lose the subject; otherwise every part
+        # keeps the meeting the whole question names ("... in 2019 ... en wat stelde het bestuur voor")
         parts = per_year(question, reference) if explicit is None else []
         if len(parts) < 2:
             parts = [(part, part_reference(part, reference)) for part in split_question(question)[:3]]  # bounded

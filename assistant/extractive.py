@@ -13,6 +13,7 @@ measurable evidence (thresholds calibrated on the dev split of ``bench/eval/ques
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -60,7 +61,8 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
               r"stuurt|ontvangt|krijgt|adopts|decides|prepares)\b",
      _NAME + "|" + _ROLE + r"|(?i:\b(vng-bureau|vng-bestuur|bestuur|college|concernstaf|alv|commissie|werkgroep|"
      r"voorzitter|gemeentesecretaris\w*)\b)"),
-    ("person", r"^(wie|who)\b|\bwelke (wethouder|burgemeester|griffier|secretaris|voorzitter|inspreker|spreker|personen)\b|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b|\bcontactpersoon",
+    ("person", r"^(wie|who)\b|\bwelke (wethouder|burgemeester|griffier|secretaris|voorzitter|inspreker|spreker|"
+               r"personen)\b|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b|\bcontactpersoon",
      _NAME + "|" + _ROLE),
     # a place is named after a preposition: "in Utrecht", "bij Hoogeveen Plants", "in het Beatrixtheater"
     # ("waar moet een amendement aan voldoen" asks no place: only "waar is/wordt/vindt ...")
@@ -281,8 +283,6 @@ _NEXT = re.compile(r"\b(eerstvolgende|volgende|komende|aanstaande|next|upcoming)
 
 def _past_date(text: str, match: re.Match) -> bool:
     """The date (its own year, else the sentence's) lies in a year before this one."""
-    import datetime as dt
-
     window = text[match.start():match.end() + 25]
     years = _YEAR.findall(window) or _YEAR.findall(text)
     return any(int(year) < dt.date.today().year for year in years)
@@ -665,6 +665,7 @@ class ExtractiveAnswerer:
         candidates: list[tuple[float, int, list]] = []  # every passage that passed the name/number checks
         coverages: list[float] = []
         values: list[float] = []
+
         def assess(index: int, hit: ScoredChunk) -> tuple[float, list, bool] | None:
             """(value, scored units, holds the asked-for type) of a passage; None when it lacks a name or figure
             of the question."""
@@ -721,7 +722,7 @@ class ExtractiveAnswerer:
             failed = self._failed_check(quotes, kind, noun, question)
             if failed is None and kind is not None and kind[0] == "advice" and names and not any(
                     _ij(name) in _ij(fold(q.text)) for q in quotes for name in names):
-                failed = "advice on another motion"  # "positief preadvies" on Heemskerk's motion, asked of Hilvarenbeek
+                failed = "advice on another motion"  # Heemskerk's "positief preadvies", asked of Hilvarenbeek
             if failed is None and coverage < self.config.min_coverage:
                 failed = "low coverage"
             dated = kind is not None and (kind[0] in ("person", "money", "number", "vote")
@@ -893,7 +894,8 @@ class ExtractiveAnswerer:
         if noun and not any(counts_noun(u.text, noun) for u in chosen):
             # "In 2018 telde Nederland 380 gemeenten. Per 1 januari 2019 zijn dit er 355.": the count refers back
             before = units[units.index(best) - 1] if units.index(best) > 0 else None
-            if before is not None and before.line == best.line and counts_noun(before.text, noun):
+            if (best in chosen and before is not None and before.line == best.line and before not in chosen
+                    and counts_noun(before.text, noun)):
                 chosen.insert(chosen.index(best), before)
         # a label is quoted with what it labels ("Verantwoordelijke VNG-commissie(s):" … "Commissie Bestuur en ...")
         for unit in list(chosen):

@@ -80,7 +80,7 @@ def per_year(question: str, reference: MeetingReference) -> list[tuple[str, Meet
     compares, each preferring that year's documents (the other year left out, so it is not a required figure)."""
     years = sorted(reference.years)
     if len(years) == 1 and _NOW.search(fold(question)) and _COMPARISON.search(fold(question)):
-        years = sorted({years[0], _latest_year()})  # "verschil tussen 2019 en nu": now is the latest meeting
+        years = sorted({years[0], _latest_year() or years[0]})  # "verschil tussen 2019 en nu": the latest meeting
     joined = re.search(r"\b(?:19|20)\d\d\b.*\b(?:en|and|of|or|vs)\b.*\b(?:19|20)\d\d\b", question)
     if len(years) != 2 or not (_COMPARISON.search(fold(question)) or joined):
         return []
