@@ -384,3 +384,12 @@ def test_what_the_board_did_with_a_motion_quotes_its_actions(ask_engine):
     answer = ask_engine.ask("Wat heeft het VNG-bestuur concreet gedaan met de motie van Losser over de afspraken met "
                             "het Afvalfonds Verpakkingen?")
     assert "1 januari 2025" in answer.answer and "Verpact" in answer.answer
+
+
+def test_a_computed_deadline_cites_every_passage_with_the_nine_working_days(ask_engine):
+    answer = ask_engine.ask("Stel dat de ALV op woensdag 11 juni 2025 valt: tot wanneer kunnen we amendementen "
+                            "indienen?", k=10)
+    cited = {(source.path.split("/")[-1][:4], source.line_start) for source in answer.sources}
+    assert {("2024", 388), ("2024", 256), ("2019", 146), ("2019", 95)} <= cited
+    assert all("negen werkdagen" in s.text or "9 werkdagen" in s.text for s in answer.sources
+               if (s.path.split("/")[-1][:4], s.line_start) in {("2024", 388), ("2024", 256), ("2019", 95)})
