@@ -335,10 +335,14 @@ class AskEngine:
         name = _meeting_name(get_meeting(day), day)
         cited = " ".join(ref.text for ref in result.sources)
         parts = [assumed] if assumed else []
-        asked = _asked_item(question, (*result.amendable, *result.not_amendable))
-        if asked is not None:  # "kunnen we een amendement indienen op agendapunt 6?": that item, with its sources
+        # "kunnen we een amendement indienen op agendapunt 6?": the checker's verdict for that item, with its sources
+        number = _ITEM_NUMBER.search(question)
+        verdict = result.classify(agenda_item=next(g for g in number.groups() if g) if number else "",
+                                  target=fold(question))
+        if verdict.item is not None:
+            asked = verdict.item
             english = f"Whether this item of the ALV of {format_date_en(day)} can be amended, in Dutch:"
-            parts.append(_item_verdict(question, asked, cited))
+            parts.append(_item_verdict(verdict, cited))
             parts.append("Alleen voorstellen ter besluitvorming zijn amendabel.")
             own = (*(s for p in asked.non_amendable_parts for s in p.sources), *asked.sources)
             return Computed(" ".join(parts), True, (*own, *GENERIC_AMENDMENT_SOURCES), english)  # then the rule
@@ -619,28 +623,14 @@ def _item_label(item, cited: str) -> str:
 _ITEM_NUMBER = re.compile(r"\b(?:agendapunt|punt|item)\s+(\d{1,2}[a-z]?)\b|\((\d{1,2}[a-z]?)\)", re.IGNORECASE)
 
 
-def _asked_item(question: str, items):
-    """The agenda item a question is about: by its number ("agendapunt 6", "(9a)"), else by the one item whose
-    alias the question uses; None when it names no single item."""
-    numbers = {a or b for a, b in _ITEM_NUMBER.findall(question)}
-    by_number = [i for i in items if i.number and i.number.lower() in {n.lower() for n in numbers}]
-    if len(by_number) == 1:
-        return by_number[0]
-    folded = fold(question)
-    by_alias = [i for i in items if any(re.search(rf"\b{re.escape(a)}\b", folded) for a in i.aliases)]
-    return by_alias[0] if len(by_alias) == 1 else None
-
-
-def _item_verdict(question: str, item, cited: str) -> str:
+def _item_verdict(verdict, cited: str) -> str:
     """ "Nee: 6. Stand van zaken ... is niet amendabel (Ter kennisname: ...)." for the item (or part) asked about."""
-    folded = fold(question)
-    label = _item_label(item, cited)
-    for part in item.non_amendable_parts:
-        if any(re.search(rf"\b{re.escape(a)}\b", folded) for a in (*part.aliases, fold(part.part))):
-            return f"Nee: {part.part} bij {label} is niet amendabel ({_no_figures(part.reason)})."
-    if item.amendable:
+    label = _item_label(verdict.item, cited)
+    if verdict.part is not None:
+        return f"Nee: {verdict.part.part} bij {label} is niet amendabel ({_no_figures(verdict.part.reason)})."
+    if verdict.amendable:
         return f"Ja: {label} is amendabel (een voorstel ter besluitvorming)."
-    return f"Nee: {label} is niet amendabel ({_no_figures(item.reason)})."
+    return f"Nee: {label} is niet amendabel ({_no_figures(verdict.item.reason)})."
 
 
 def _no_figures(text: str) -> str:
