@@ -57,8 +57,6 @@ def split_question(question: str) -> list[str]:
 
 _COMPARISON = re.compile(r"\b(verschil\w*|veranderd|verandering\w*|gewijzigd|wijziging\w*|anders|vergeleken|"
                          r"nog steeds|nog altijd|nog in|differ\w*|changed?|compared?|still)\b")
-
-
 _NOW = re.compile(r"\b(nu|huidige?|tegenwoordig|inmiddels|vandaag|now|current|currently|today)\b")
 
 
@@ -79,10 +77,11 @@ def per_year(question: str, reference: MeetingReference) -> list[tuple[str, Meet
     """ "Verschilt de peildatum tussen artikel 10 (2019) en artikel 11 (2024)?": the question once per year it
     compares, each preferring that year's documents (the other year left out, so it is not a required figure)."""
     years = sorted(reference.years)
-    if len(years) == 1 and _NOW.search(fold(question)) and _COMPARISON.search(fold(question)):
+    compares = _COMPARISON.search(fold(question)) is not None
+    if len(years) == 1 and compares and _NOW.search(fold(question)):
         years = sorted({years[0], _latest_year() or years[0]})  # "verschil tussen 2019 en nu": the latest meeting
     joined = re.search(r"\b(?:19|20)\d\d\b.*\b(?:en|and|of|or|vs)\b.*\b(?:19|20)\d\d\b", question)
-    if len(years) != 2 or not (_COMPARISON.search(fold(question)) or joined):
+    if len(years) != 2 or not (compares or joined):
         return []
     parts = []
     for year in years:
