@@ -30,9 +30,10 @@ sys.path.insert(0, str(ROOT))
 
 QUESTIONS = ROOT / "bench" / "eval" / "questions.jsonl"
 # Written in issue 3's second round by authors who saw neither the code nor the other questions (bench/eval/README.md):
-# "blind" and "blind2" were then used to find failures; "blind3" is only ever measured, never read question by question.
+# "blind" and "blind2" were then used to find failures; "blind3", "blind6" and "blind9" are only ever measured, never
+# read question by question (bench/eval/README.md says which batch was used how).
 BLIND = tuple(ROOT / "bench" / "eval" / f"{name}.jsonl" for name in ("blind", "blind2", "blind3", "blind4", "blind5",
-                                                                            "blind6", "blind7"))
+                                                                            "blind6", "blind7", "blind8", "blind9"))
 FIGURE = re.compile(r"[\w.+-]+@[\w-]+\.\w+|\d+(?:[.,:]\d+)*")
 
 
@@ -207,7 +208,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--questions", type=Path, default=QUESTIONS)
     parser.add_argument("--split", default="all", choices=("dev", "val", "test", "blind", "blind2", "blind3", "blind4",
-                                                           "blind5", "blind6", "blind7", "all", "tune", "held"))
+                                                           "blind5", "blind6", "blind7", "blind8", "blind9", "all",
+                                                           "tune", "held"))
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--ablations", action="store_true", help="measure each idea on the dev split")
     parser.add_argument("--set", action="append", default=[], metavar="SCOPE.FIELD=VALUE")
@@ -235,9 +237,10 @@ def main(argv=None) -> int:
         return 0
 
     # tune: the splits whose misses were looked at; held: measured only (README "Vragen stellen")
-    splits = {"all": ["dev", "val", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"],
-              "tune": ["dev", "val", "blind", "blind2", "blind4", "blind5", "blind7"],
-              "held": ["test", "blind3", "blind6"]}.get(args.split, [args.split])
+    splits = {"all": ["dev", "val", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
+                      "blind8", "blind9"],
+              "tune": ["dev", "val", "blind", "blind2", "blind4", "blind5", "blind7", "blind8"],
+              "held": ["test", "blind3", "blind6", "blind9"]}.get(args.split, [args.split])
     results, all_rows = {}, []
     for split in splits:
         rows = run_questions(engine, [q for q in questions if q["split"] == split])
