@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from assistant.search import ENGLISH_STOPWORDS, STOPWORDS, ExpandedQuery, ScoredChunk, content_terms, fold, tokens
-from assistant.search import alternatives, word_terms
+from assistant.search import ENGLISH_TERMS, alternatives, word_terms
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
@@ -655,7 +655,8 @@ class ExtractiveAnswerer:
         unreferenced = _LETTER_REFERENCE.sub(" ", question)  # "(Lbr. 19/094)" names the letter, not the answer
         # a capitalised word the documents also write in lower case ("Kadernota") is a topic, not a name: coverage
         # weighs it; only real names (gemeenten, people) must stand in or around the passage
-        names = [n for n in question_names(unreferenced) if n not in self.weights.lowercase]
+        names = [n for n in question_names(unreferenced) if n not in self.weights.lowercase
+                 and not (expanded.english and n in ENGLISH_TERMS)]  # "the Finance committee": a word we translate
         names += [p for p in required_phrases if p]
         numbers = question_numbers(unreferenced, ignore_numbers)
         articles = tuple(re.findall(r"\b(?:artikel|art\.?|article)\s+(\d{1,3})\b", unreferenced, re.IGNORECASE))

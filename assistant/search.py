@@ -183,7 +183,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "mental": "ggz", "health": "zorg gezondheid", "attended": "aanwezig", "congress": "congres jaarcongres",
     "councillor": "raadslid raadsleden", "councillors": "raadsleden", "allowance": "vergoeding",
     "allowances": "vergoeding", "explained": "toelichting toe", "result": "uitslag resultaat",
-    "financial": "financieel financiële", "office": "bureau kantoor",
+    "financial": "financieel financiële", "finance": "financiën financieel", "office": "bureau kantoor",
     # second round: words from blind English questions about the annual report, the venue and the grid motion
     "auditor": "accountant controleverklaring", "auditor's": "accountant controleverklaring",
     "accountant": "accountant", "accounting": "accountant", "audit": "controle controleverklaring",
