@@ -38,7 +38,7 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
      r"\b0\d[\d -]{7,}\d"),
     ("time", r"\bhoe ?laat\b|\bwhat time\b|\btijdstip\b|\bbegint\b|\bstart\b", r"\b\d{1,2}[.:]\d{2}\b"),
     ("postcode", r"\bpostcode\b|\bpostal code\b|\bzip code\b", r"\b\d{4}\s?[A-Z]{2}\b"),
-    ("money", r"\bkost\w*\b|\bbedrag\b|\bhow much\b|\bper inwoner\b|\brates?\b|\bprijs\b|\bverdien\w*\b"
+    ("money", r"\bkost\w*\b|\bbedrag\b|\bhow much\b|\bper inwoner\b|\brates?\b|\bprijs\b|\bverdien\w*\b|\bhoe hoog\b"
               r"|\bsalaris\b|\bbezoldig\w*\b|\bsalary\b|\bearns?\b",
      r"€\s*\d|\beuro\b|\b\d+,\d{2,3}\b"),
     ("condition", r"\bwanneer (is|zijn|wordt|worden) (een|je|het)\b|\bonder welke voorwaarde", r"."),
@@ -432,14 +432,21 @@ def _ij(text: str) -> str:
     return text.replace("ij", "y")
 
 
+_DAY_AND_MONTH = re.compile(rf"^\s+({_MONTHS})\b", re.IGNORECASE)
+
+
 def question_numbers(question: str, ignore: frozenset[str]) -> list[str]:
+    """Figures the passage must hold. A day with its month ("op 12 juni 2024") must stand as that date: the "12."
+    of agenda item 12 does not name 12 June."""
     found = []
-    for number in _QUESTION_NUMBER.findall(question):
+    for match in _QUESTION_NUMBER.finditer(question):
+        number = match.group(0)
         if number in ignore or len(number) < 2:
             continue
         if re.search(re.escape(number) + r"\s*(inwoners|inhabitants)", question):
             continue
-        found.append(number)
+        month = _DAY_AND_MONTH.match(question[match.end():])
+        found.append(f"{number} {month.group(1).lower()}" if month else number)
     return found
 
 
@@ -454,7 +461,7 @@ def _numbers_present(numbers: list[str], window: str, chunk, articles: tuple[str
     years = [n for n in numbers if _YEAR.fullmatch(n)]
     compared = [n for n in numbers if n in articles] if len(articles) >= 2 else []
     others = [n for n in numbers if n not in years and n not in compared]
-    if any(n not in window for n in others):
+    if any(n not in window and n not in window.lower() for n in others):
         return False
     if compared and not any(n in window for n in compared):
         return False

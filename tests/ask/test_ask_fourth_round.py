@@ -8,3 +8,23 @@ def test_a_capitalised_english_word_we_translate_is_no_name_the_passage_must_hol
     answer = ask_engine.ask("In the 2019 letter announcing candidates for VNG board and committee vacancies, who was "
                             "nominated to chair the Finance committee?")
     assert answer.found and "Victor Everhardt" in answer.answer, answer.answer
+
+
+def test_hoe_hoog_asks_for_an_amount(ask_engine):
+    from assistant.extractive import answer_type
+
+    assert answer_type("Hoe hoog is de inzamelvergoeding per ton?").name == "money"
+    answer = ask_engine.ask("Hoe hoog is de inzamelvergoeding voor PMD in 2020 volgens de ketenovereenkomst?")
+    assert answer.found and "261" in answer.answer, answer.answer
+    # the documents announce a national fee for nascheiding from 2021 but give no amount: no answer
+    assert not ask_engine.ask("Hoe hoog is de landelijke inzamelvergoeding per ton voor nascheiding die vanaf 2021 "
+                              "gaat gelden?").found
+
+
+def test_a_day_and_month_in_the_question_must_stand_as_that_date():
+    from assistant.extractive import _numbers_present, question_numbers
+
+    numbers = question_numbers("Welke tegenkandidaten zijn er op 12 juni 2024 bekendgemaakt?", frozenset())
+    assert numbers == ["12 juni", "2024"]
+    assert not _numbers_present(numbers, "12. Invulling vacatures in VNG-bestuur (2024)", None)
+    assert _numbers_present(numbers, "Op 12 Juni 2024 informeren wij u.", None)
