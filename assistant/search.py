@@ -275,7 +275,8 @@ class Vocabulary:
         if not candidates:
             return None
         # Domain words first, then the longest shared beginning (typos sit mostly inside a word), then frequency.
-        return max(candidates, key=lambda w: (w in self.lexicon, _shared_prefix(w, word), self.counts[w]))
+        # the word itself breaks the last ties: a set's order changes with the process's hash seed
+        return max(candidates, key=lambda w: (w in self.lexicon, _shared_prefix(w, word), self.counts[w], w))
 
     def split_compound(self, word: str) -> list[str]:
         """Two index words that make up an unknown compound ("motietermijn" → motie + termijn)."""
