@@ -453,8 +453,11 @@ class AskEngine:
         # that date can say anything about it.
         unknown_date = (reference.date is not None and not reference.registered and explicit is None)
         required = (fold(f"{reference.date.day} {_MONTH_NL[reference.date.month]}"),) if unknown_date else ()
+        # "de BALV van 29 november 2019" names one meeting; "de najaars-ALV" or "juni 2019" only roughly
+        named_day = explicit is not None or (day is not None and str(day.day) in reference.mentioned_numbers)
         evidence = self.extractive.answer(question, expanded, hits, reference.mentioned_numbers, self._around,
-                                          meeting_year=str(day.year) if day else None, required_phrases=required)
+                                          meeting_year=str(day.year) if day else None, required_phrases=required,
+                                          meeting_date=day.isoformat() if day and named_day else None)
         ordered = (_reranked(hits, evidence) if self.extractive.config.rerank else _answer_first(hits, evidence))[:k]
         sources = [_source_from_hit(hit) for hit in ordered]
         if not evidence.found:
@@ -568,12 +571,12 @@ _OUTCOME = re.compile(r"\b(uitslag|stemuitslag|aangenomen|verworpen|aanvaard|ges
 def _meetings_with_results(reader) -> frozenset[str]:
     """ISO dates of the meetings whose results the index holds: those with notulen (their title names the
     meeting) or with motion records (taken from notulen and follow-up reports)."""
-    from assistant.search import _titled_meeting
+    from assistant.search import titled_meeting
 
     held = {getattr(r, "meeting_date", None) for r in getattr(reader, "motion_records", None) or ()}
     for doc in getattr(reader, "documents", None) or ():
         if doc.doc_type == "notulen":
-            held.add(_titled_meeting(doc.title) or doc.meeting_date)
+            held.add(titled_meeting(doc.title) or doc.meeting_date)
     return frozenset(d for d in held if d)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from assistant.search import ENGLISH_STOPWORDS, STOPWORDS, ExpandedQuery, ScoredChunk, content_terms, fold, tokens
-from assistant.search import ENGLISH_TERMS, alternatives, word_terms
+from assistant.search import ENGLISH_TERMS, alternatives, titled_meeting, word_terms
 
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
@@ -645,12 +645,15 @@ class ExtractiveAnswerer:
     # -- answer -----------------------------------------------------------------------------------------------
     def answer(self, question: str, expanded: ExpandedQuery, hits: list[ScoredChunk],
                ignore_numbers: frozenset[str] = frozenset(), surroundings=None, *,
-               meeting_year: str | None = None, required_phrases: tuple[str, ...] = ()) -> Evidence:
+               meeting_year: str | None = None, required_phrases: tuple[str, ...] = (),
+               meeting_date: str | None = None) -> Evidence:
         """``surroundings(chunk) -> str``: the text around a passage (its neighbours in the same document), where the
         names and figures of the question may stand when the passage itself only holds the answer.
         ``meeting_year``: the year of the meeting the question names ("de ALV van 26 juni"), so a vote result of
         another year is no answer. ``required_phrases``: folded text that must stand in the passage or around it
-        (the date of a meeting the registry does not know: the documents must name it to say anything about it)."""
+        (the date of a meeting the registry does not know: the documents must name it to say anything about it).
+        ``meeting_date``: the ISO date of the meeting the question names; the people, figures and dates in the notulen
+        of another meeting do not answer it."""
         if not hits:
             return Evidence(False, (), None, 0.0, "no hits")
         terms = self.query_terms(expanded)
@@ -741,6 +744,8 @@ class ExtractiveAnswerer:
                 chunk = hits[index].chunk
                 if _other_year(f"{chunk.doc_title}\n{chunk.section}\n{chunk.text}", question):
                     failed = "another year"
+                elif meeting_date and (minutes_of := titled_meeting(chunk.doc_title)) and minutes_of != meeting_date:
+                    failed = "another meeting"  # the notulen of June 2019 do not say who chaired the BALV of November
             if failed is not None:
                 return Evidence(False, quotes, index, coverage, failed, scores)
             quotes += self._other_passage_quotes(hits, values, index, scored, scorer, quotes)  # never decides

@@ -492,7 +492,7 @@ class HybridSearch:
     def _belongs_to(self, chunk: Chunk, prefer: MeetingPreference) -> bool:
         # A chunk with its own meeting (the notulen of December 2023 inside the June 2024 package) belongs to that
         # meeting only; the package's meeting is the fallback for chunks without one.
-        own = _titled_meeting(chunk.doc_title) or chunk.meeting_date or self._package_meeting.get(chunk.source_path)
+        own = titled_meeting(chunk.doc_title) or chunk.meeting_date or self._package_meeting.get(chunk.source_path)
         return own in prefer.dates or (own or "")[:4] in prefer.years
 
 
@@ -502,7 +502,7 @@ _TITLE_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTH_NUMBERS) + r")\s+(
 
 
 @lru_cache(maxsize=4096)
-def _titled_meeting(title: str | None) -> str | None:
+def titled_meeting(title: str | None) -> str | None:
     """The meeting a document is about when its title names one ("NOTULEN ALV 5 JUNI 2019" inside the package
     of the BALV of 29 November 2019): ISO date, or None."""
     match = _TITLE_DATE.search(title or "")

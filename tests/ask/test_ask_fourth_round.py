@@ -28,3 +28,13 @@ def test_a_day_and_month_in_the_question_must_stand_as_that_date():
     assert numbers == ["12 juni", "2024"]
     assert not _numbers_present(numbers, "12. Invulling vacatures in VNG-bestuur (2024)", None)
     assert _numbers_present(numbers, "Op 12 Juni 2024 informeren wij u.", None)
+
+
+def test_the_minutes_of_another_meeting_do_not_say_who_chaired_the_named_one(ask_engine):
+    # the package of the BALV of 29 November 2019 holds the notulen of 5 June 2019, with their own vote committee
+    refused = ask_engine.ask("Wie was voorzitter van de commissie van stemopneming bij de Buitengewone ALV van 29 "
+                             "november 2019?")
+    assert not refused.found, refused.answer
+    # a question that names the meeting only roughly ("in juni 2019") is still answered from those notulen
+    answered = ask_engine.ask("wie heeft de motie van Stein in juni 2019 toegelicht?")
+    assert answered.found and "Stein" in answered.answer
