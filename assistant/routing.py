@@ -63,8 +63,10 @@ INTENTS: tuple[Intent, ...] = (
                 r"ontvangen|submit\w*)\b", r"\bwann?e+r\b.*\bdien\w*\b.*\bin\b",
                 r"\b(indienings|inlever)?termijn\b.*\b(indienen|indiening|moties?|amendement\w*)\b",
                 r"\bindieningstermijn\b", r"\buiterlijk\b.*\b(indienen|ingediend|binnen)\b",
-                r"\bvoor welke datum\b", r"\bby when\b", r"\blatest\b.*\bsubmit"),
-        exclude=(r"\bna de deadline\b", r"\bstatuta", r"\bondersteun", r"\bkandida", r"\bpreadvie", r"\binspre",
+                r"\bvoor welke datum\b", r"\bby when\b", r"\blatest\b.*\bsubmit",
+                r"\b(aller)?laatste (dag|datum|moment)\b", r"\blast (day|date|moment)\b"),
+        # the supporters' list ("gemeenten die onze motie steunen") has its own deadline in the documents
+        exclude=(r"\bna de deadline\b", r"\bstatuta", r"\bondersteun", r"\b(die|that) \w+ (motie|motion) \w*steun", r"\bkandida", r"\bpreadvie", r"\binspre",
                  r"\bstemkaart", r"\bverzonden\b", r"\bbehandeld\b", r"\bafter the deadline\b", r"\blate\b",
                  r"\bverstreken\b", r"\bte laat\b", r"\bgemist\b", r"\bvoorbij\b", r"\bmissed\b"),
     ),

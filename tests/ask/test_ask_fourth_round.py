@@ -38,3 +38,23 @@ def test_the_minutes_of_another_meeting_do_not_say_who_chaired_the_named_one(ask
     # a question that names the meeting only roughly ("in juni 2019") is still answered from those notulen
     answered = ask_engine.ask("wie heeft de motie van Stein in juni 2019 toegelicht?")
     assert answered.found and "Stein" in answered.answer
+
+
+def test_the_last_day_for_an_amendment_on_a_named_item_is_a_deadline_question(ask_engine):
+    from assistant.routing import detect_intent
+
+    question = ("Wij willen als college een amendement indienen op het voorstel Principes Digitale Samenleving voor "
+                "de buitengewone ALV van vrijdag 29 november 2019. Wat is de allerlaatste dag waarop dat binnen moet "
+                "zijn?")
+    assert detect_intent(question) == "deadline"
+    answer = ask_engine.ask(question)
+    assert answer.route == "rules" and "18 november 2019" in answer.answer, answer.answer
+
+
+def test_the_supporters_list_has_its_own_deadline_in_the_documents(ask_engine):
+    from assistant.routing import detect_intent
+
+    question = "tot wanneer kunnen we de lijst met gemeenten die onze motie steunen nog aan de VNG doorgeven?"
+    assert detect_intent(question) is None
+    answer = ask_engine.ask(question)
+    assert answer.route == "retrieval" and "25 juni" in answer.answer, answer.answer
