@@ -99,7 +99,7 @@ INTENTS: tuple[Intent, ...] = (
                 r"\b(agendapunt|punt|item)\s+\d{1,2}[a-z]?\b", r"\(\d{1,2}[a-z]?\)",
                 r"\w*(voorstel|resolutie|jaarverslag|jaarrekening|begroting|kadernota|notulen|verantwoording|"
                 r"proposal|resolution)\w*\b.*\b(amendeerbaar|amendabel|amenderbaar|amendable)\b",
-                r"\bamend\w*\b.*\bop de toelichting\b",
+                r"\bamend\w*\b.*\bop de toelichting\b", r"\bde toelichting\b.*\b(ge)?amend\w*\b",
                 r"\bamendement\w*\s+(?:\w+\s+){0,3}op\s+(?:de|het)\s+\w+"),  # "een amendement indienen op de ..."
         exclude=(r"\bprecies\b", r"\bmoet er\b", r"\bstatuten\b",
                  # "hoe is er gestemd over het amendement van Dinkelland op ...": an earlier amendment

@@ -58,3 +58,9 @@ def test_the_supporters_list_has_its_own_deadline_in_the_documents(ask_engine):
     assert detect_intent(question) is None
     answer = ask_engine.ask(question)
     assert answer.route == "retrieval" and "25 juni" in answer.answer, answer.answer
+
+
+def test_amending_the_explanation_of_a_resolution_goes_to_the_rules(ask_engine):
+    answer = ask_engine.ask("Kunnen we ook de toelichting bij de resolutie over de asielketen amenderen, of alleen de "
+                            "resolutietekst zelf?")
+    assert answer.route == "rules" and "niet amendabel" in answer.answer, answer.answer
