@@ -488,6 +488,29 @@ def _is_faq_question(unit: Unit) -> bool:
 _SALUTATION = re.compile(r"^(geachte|beste|dear|met vriendelijke groet|hoogachtend)\b", re.IGNORECASE)
 
 
+_ASKS_LIST = re.compile(r"^(welke|wat zijn|which|what are)\b|\b(welke|which)\b.*\b(zijn|are)\b|\bopsomming\b|"
+                        r"\bwie (waren|zaten|zijn|zitten)\b|\bwho (were|are)\b")
+
+
+def _asks_list(folded_question: str) -> bool:
+    """ "Welke ... zijn", "wie zaten er in": the answer may be a whole list."""
+    return _ASKS_LIST.search(folded_question) is not None
+
+
+def _list_with_intro(units: list[Unit], position: int, most: int) -> list[Unit]:
+    """The list that the item at ``position`` belongs to, with the line ending in ":" that introduces it ("De
+    werkgroep ... bestond uit:"), at most ``most`` items; [] when no such intro stands right before the list."""
+    start = position
+    while start > 0 and units[start - 1].list_item:
+        start -= 1
+    if start == 0 or not units[start - 1].text.rstrip().endswith(":"):
+        return []
+    end = start
+    while end < len(units) and units[end].list_item and end - start < most:
+        end += 1
+    return [units[start - 1], *units[start:end]]
+
+
 def is_heading(unit: Unit) -> bool:
     text = unit.text.strip()
     if text.endswith(":") or unit.list_item:
@@ -585,8 +608,7 @@ class ExtractiveAnswerer:
         term_total = sum(per_term.values()) or 1.0
         group_total = sum(per_group.values()) or 1.0
         folded_question = fold(question)
-        asks_list = re.search(r"^(welke|wat zijn|which|what are)\b|\b(welke|which)\b.*\b(zijn|are)\b|\bopsomming\b",
-                              folded_question) is not None
+        asks_list = _asks_list(folded_question)
         cues = [re.compile(cue) for asks, cue in ANSWER_CUES if re.search(asks, folded_question)]
         figures = [f for f in re.findall(rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?|\d+(?:[.,]\d+)*", question)
                    if len(f) > 1]
@@ -915,4 +937,9 @@ class ExtractiveAnswerer:
             position = units.index(unit)
             if unit.text.rstrip().endswith(":") and position + 1 < len(units) and units[position + 1] not in chosen:
                 chosen.insert(chosen.index(unit) + 1, units[position + 1])
+        item = next((u for u in chosen if u.list_item), None)
+        if item is not None and _asks_list(fold(question)):
+            # "wie zaten er in de werkgroep": every member, with the line that says what they are
+            listed = _list_with_intro(units, units.index(item), self.config.max_list_items)
+            chosen = sorted({*chosen, *listed}, key=units.index)
         return tuple(Quote(u.text, u.line, index) for u in chosen)

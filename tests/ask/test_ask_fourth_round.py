@@ -64,3 +64,11 @@ def test_amending_the_explanation_of_a_resolution_goes_to_the_rules(ask_engine):
     answer = ask_engine.ask("Kunnen we ook de toelichting bij de resolutie over de asielketen amenderen, of alleen de "
                             "resolutietekst zelf?")
     assert answer.route == "rules" and "niet amendabel" in answer.answer, answer.answer
+
+
+def test_a_question_for_several_people_quotes_the_whole_list_with_its_intro(ask_engine):
+    answer = ask_engine.ask("Wie waren de leden van de werkgroep die de aanbevelingen over moties en signalen "
+                            "opstelde?")
+    assert answer.found
+    assert "bestond uit:" in answer.answer
+    assert all(name in answer.answer for name in ("Arnold Bloem", "Genie Hendriks", "Leo Bezemer", "Pim Bannink"))
