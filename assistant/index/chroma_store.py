@@ -61,7 +61,7 @@ class ChromaStore:
         self.name = collection_name_for(settings, generation)
         self._client = _client(settings, generation_dir)
         self._collection = None
-        self._matrix: tuple[list[str], np.ndarray, list[dict]] | None = None  # ids, unit vectors, metadatas
+        self._matrix: tuple[np.ndarray, np.ndarray, list[dict]] | None = None  # ids, unit vectors, metadatas
 
     def create(self, dimension: int, embedder_id: str):
         self._drop_if_exists()
@@ -120,18 +120,15 @@ class ChromaStore:
             got = self._collection.get(include=["embeddings", "metadatas"])
             matrix = np.asarray(got["embeddings"], dtype=np.float32)
             matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
-            self._matrix = (list(got["ids"]), matrix, list(got["metadatas"] or [{}] * len(got["ids"])))
+            self._matrix = (np.asarray(got["ids"]), matrix, list(got["metadatas"] or [{}] * len(got["ids"])))
         ids, matrix, metadatas = self._matrix
         query = vector / max(float(np.linalg.norm(vector)), 1e-12)
         scores = matrix @ query
         mask = row_mask(where, metadatas)
         rows = np.flatnonzero(mask) if mask is not None else np.arange(len(ids))
-        if rows.size == 0:
-            return []
         # best first; equal scores by id, so every process gives the same order
-        order = sorted(rows[np.argsort(-scores[rows], kind="stable")][: min(k, rows.size) + 8].tolist(),
-                       key=lambda row: (-float(scores[row]), ids[row]))[:k]
-        return [(ids[row], float(scores[row])) for row in order]
+        order = rows[np.lexsort((ids[rows], -scores[rows]))][:k]
+        return [(str(ids[row]), float(scores[row])) for row in order]
 
     def all_ids(self) -> list[str]:
         return list(self._collection.get(include=[])["ids"])
