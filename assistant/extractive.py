@@ -554,6 +554,76 @@ class ExtractiveConfig:
     extra_unit_ratio: float = 0.4  # ... and its best sentence scores this share of the main quote's score
 
 
+
+class UnitScorer:
+    """How well one unit (sentence) answers the question: a weighted sum of measurable features (``features``),
+    with the weights of ``ExtractiveConfig``. Called as ``scorer(unit, context)`` where ``context`` is the previous
+    unit, or the heading / FAQ question the unit stands under."""
+
+    def __init__(self, config: ExtractiveConfig, terms: dict[str, float], kind, question: str,
+                 required: dict[frozenset, float] | None = None, names: list[str] | None = None):
+        # A unit's match is measured per question word (synonym groups), like passage coverage: a sentence that
+        # says "handtekeningen" answers "ondertekenen" without needing every expansion of it.
+        self.config = config
+        self.kind = kind
+        self.question = question
+        self.names = names or []
+        self._per_term = {frozenset([t]): w for t, w in terms.items()}
+        self._per_group = required or self._per_term
+        self._term_total = sum(self._per_term.values()) or 1.0
+        self._group_total = sum(self._per_group.values()) or 1.0
+        folded_question = fold(question)
+        self._asks_list = _asks_list(folded_question)
+        self._cues = [re.compile(cue) for asks, cue in ANSWER_CUES if re.search(asks, folded_question)]
+        self._figures = [f for f in re.findall(rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?|\d+(?:[.,]\d+)*",
+                                               question) if len(f) > 1]
+        self._question_terms = set(terms)
+
+    def match(self, unit: Unit) -> float:
+        """Share of the question's words (synonym groups, ``group_units``) and terms the unit holds."""
+        share = float(self.config.group_units)
+        present = set(content_terms(unit.text))
+        long_words = [w for w in tokens(unit.text) if len(w) >= 8]
+
+        def hit(group) -> bool:  # "medeondertekening" answers "ondertekenen" too (a compound's head)
+            return bool(group & present) or (self.config.unit_compounds and _compound_head_of(group, long_words))
+
+        by_term = sum(w for group, w in self._per_term.items() if group & present) / self._term_total
+        by_group = sum(w for group, w in self._per_group.items() if hit(group)) / self._group_total if share else 0.0
+        return share * by_group + (1 - share) * by_term
+
+    def features(self, unit: Unit, previous: Unit | None) -> dict[str, float]:
+        folded = fold(unit.text)
+        present = set(content_terms(unit.text))
+        under = previous is not None and (is_heading(previous) or previous.text.rstrip().endswith("?"))
+        return {
+            "match": self.match(unit),
+            "context": self.match(previous) if under else 0.0,
+            "type": float(self.kind is not None and has_answer_type(self.kind, unit.text, self.question)),
+            "cue": float(any(cue.search(folded) for cue in self._cues)),
+            "figure": float(bool(self._figures) and any(f in unit.text for f in self._figures)),
+            # the answer stands next to the name the question asks about
+            "name": float(any(n in folded or (previous is not None and n in fold(previous.text))
+                              for n in self.names)),
+            "novelty": len(present - self._question_terms) / len(present) if present else 1.0,
+            # a list intro answers only a question that asks for a list
+            "heading": float(is_heading(unit) or _is_faq_question(unit)
+                             or (unit.text.rstrip().endswith(":") and not self._asks_list)),
+            "salutation": float(bool(_SALUTATION.match(unit.text))),
+        }
+
+    def __call__(self, unit: Unit, previous: Unit | None) -> float:
+        f = self.features(unit, previous)
+        if f["salutation"]:
+            return 0.0  # "Geachte leden van college en gemeenteraad," answers nothing
+        config = self.config
+        value = (f["match"] + config.context_weight * f["context"] + config.type_bonus * f["type"]
+                 + config.cue_bonus * f["cue"] + config.figure_bonus * f["figure"]
+                 + config.unit_name_bonus * f["name"])
+        value *= 0.6 + 0.4 * f["novelty"]
+        return value * (config.heading_factor if f["heading"] else 1.0)
+
+
 class ExtractiveAnswerer:
     def __init__(self, weights: TermWeights, config: ExtractiveConfig | None = None, next_passage=None):
         self.weights = weights
@@ -599,55 +669,8 @@ class ExtractiveAnswerer:
 
     # -- scoring ----------------------------------------------------------------------------------------------
     def _unit_scorer(self, terms, kind, question: str, required: dict[frozenset, float] | None = None,
-                     names: list[str] | None = None):
-        # A unit's match is measured per question word (synonym groups), like passage coverage: a sentence that
-        # says "handtekeningen" answers "ondertekenen" without needing every expansion of it.
-        per_term = {frozenset([t]): w for t, w in terms.items()}
-        per_group = required or per_term
-        share = float(self.config.group_units)
-        term_total = sum(per_term.values()) or 1.0
-        group_total = sum(per_group.values()) or 1.0
-        folded_question = fold(question)
-        asks_list = _asks_list(folded_question)
-        cues = [re.compile(cue) for asks, cue in ANSWER_CUES if re.search(asks, folded_question)]
-        figures = [f for f in re.findall(rf"\d{{1,2}}\s+(?:{_MONTHS})(?:\s+\d{{4}})?|\d+(?:[.,]\d+)*", question)
-                   if len(f) > 1]
-        question_terms = set(terms)
-
-        def raw(unit: Unit) -> float:
-            present = set(content_terms(unit.text))
-            long_words = [w for w in tokens(unit.text) if len(w) >= 8]
-
-            def hit(group) -> bool:  # "medeondertekening" answers "ondertekenen" too (a compound's head)
-                return bool(group & present) or (self.config.unit_compounds and _compound_head_of(group, long_words))
-
-            by_term = sum(w for group, w in per_term.items() if group & present) / term_total
-            by_group = sum(w for group, w in per_group.items() if hit(group)) / group_total if share else 0.0
-            return share * by_group + (1 - share) * by_term
-
-        def score(unit: Unit, previous: Unit | None) -> float:
-            present = set(content_terms(unit.text))
-            value = raw(unit)
-            if previous is not None and (is_heading(previous) or previous.text.rstrip().endswith("?")):
-                value += self.config.context_weight * raw(previous)
-            if kind is not None and has_answer_type(kind, unit.text, question):
-                value += self.config.type_bonus
-            if any(cue.search(fold(unit.text)) for cue in cues):
-                value += self.config.cue_bonus
-            if figures and any(f in unit.text for f in figures):
-                value += self.config.figure_bonus
-            if names and any(n in fold(unit.text) or (previous is not None and n in fold(previous.text))
-                             for n in names):
-                value += self.config.unit_name_bonus  # the answer stands next to the name the question asks about
-            if present:
-                value *= 0.6 + 0.4 * len(present - question_terms) / len(present)
-            if is_heading(unit) or _is_faq_question(unit) or (unit.text.rstrip().endswith(":") and not asks_list):
-                value *= self.config.heading_factor  # a list intro answers only a question that asks for a list
-            if _SALUTATION.match(unit.text):
-                value = 0.0  # "Geachte leden van college en gemeenteraad," answers nothing
-            return value
-
-        return score
+                     names: list[str] | None = None) -> UnitScorer:
+        return UnitScorer(self.config, terms, kind, question, required, names)
 
     def _scored_units(self, hit: ScoredChunk, index: int, scorer) -> list[tuple[Unit, float]]:
         """Each unit scored with its context: the previous unit, or the heading / FAQ question it stands under
