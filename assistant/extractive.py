@@ -789,7 +789,8 @@ class ExtractiveAnswerer:
                 chunk = hits[index].chunk
                 if _other_year(f"{chunk.doc_title}\n{chunk.section}\n{chunk.text}", question):
                     failed = "another year"
-                elif _other_year(f"{chunk.doc_title}\n{chunk.section}\n{chunk.meeting_date or ''}", question) and \
+                elif _other_year(f"{chunk.doc_title}\n{chunk.section.split(' > ')[-1]}\n{chunk.meeting_date or ''}",
+                                 question) and \
                         not any(year in q.text for q in quotes for year in _YEAR.findall(question)):
                     # "26 juni (woensdag): ALV." under "Tijdpad ALV 26 juni 2024" does not date the ALV of 2025,
                     # even when the passage mentions 2025 elsewhere ("locatie VNG Congres 2025")
