@@ -259,6 +259,8 @@ def has_answer_type(kind, text: str, question: str) -> bool:
             continue
         if kind[0] == "person" and set(found.replace("-", " ").split()) & _NOT_PERSON_WORDS:
             continue
+        if kind[0] == "person" and _ASKS_CHAIR.search(question_folded) and not re.fullmatch(_NAME, match.group(0)):
+            continue  # "who chaired the committee" asks for a name: "de burgemeester, een wethouder ..." is none
         if kind[0] == "person" and (_plain_words(match.group(0), kind.common)
                                     or _PLACE_BEFORE.search(text[max(0, match.start() - 6):match.start()])):
             continue  # "Principes Digitale Samenleving" names no one; "in Hazerswoude Dorp" is a place
@@ -276,6 +278,9 @@ def has_answer_type(kind, text: str, question: str) -> bool:
     return False
 
 
+# a question for whoever chaired something: only a name answers it
+_ASKS_CHAIR = re.compile(r"\bwho (chaired|presided|led)\b|\bwho (was|is) (the )?(chair|chairman|chairwoman|president)\b"
+                         r"|\bwie (was|is|werd) (de )?(voorzitter|vice-?voorzitter)\b|\bwie (zat|zit) .*\bvoor\b")
 _PREPOSITIONS = frozenset({"in", "te", "bij", "naar", "op", "aan"})
 _PLACE_BEFORE = re.compile(r"\b(in|te|bij|naar|uit|vanuit)\s+$", re.IGNORECASE)
 _NEXT = re.compile(r"\b(eerstvolgende|volgende|komende|aanstaande|next|upcoming)\b")

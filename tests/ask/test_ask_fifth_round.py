@@ -10,3 +10,20 @@ def test_a_timetable_under_a_heading_of_another_year_does_not_date_the_asked_mee
     assert not refused.found, refused.answer
     answered = ask_engine.ask("Op welke datum is de ALV in juni 2024?")
     assert answered.found and "26 juni" in answered.answer, answered.answer
+
+
+def test_who_chaired_asks_for_a_name_not_a_role(ask_engine):
+    from assistant.extractive import answer_type, has_answer_type
+
+    kind = answer_type("Who chaired the vote-counting committee at the BALV?")
+    assert not has_answer_type(kind, "De gemeente kan zich laten vertegenwoordigen door de burgemeester.",
+                               "Who chaired the vote-counting committee at the BALV?")
+    assert has_answer_type(kind, "Deze staat onder voorzitterschap van Marian van der Weele.",
+                           "Who chaired the vote-counting committee at the BALV?")
+    # the package of the BALV of 29 November 2019 names no vote committee for that meeting: the roles who may
+    # represent a gemeente are no answer
+    refused = ask_engine.ask("Who chaired the vote-counting committee (commissie van stemopneming) at the BALV of 29 "
+                             "November 2019 in Nieuwegein?")
+    assert not refused.found, refused.answer
+    answered = ask_engine.ask("Wie was voorzitter van de commissie van stemopneming bij de ALV van 5 juni 2019?")
+    assert answered.found and "Carla Breuer" in answered.answer, answered.answer
