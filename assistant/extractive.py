@@ -107,6 +107,9 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ]+)*\b")
 _QUESTION_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ANAPHORA = re.compile(r"^(dit|dat|deze|daarmee|hierdoor|daardoor|daarom|daarna|zij|hij|ze|het|hiermee|"
                        r"daarbij|ook|hiervoor|daarvoor|hierbij|daarnaast|wel|maar|als|die|zo)\b", re.IGNORECASE)
+# a sentence that spells out the one before it
+_EXPLAINS = re.compile(r"^(dit|dat) (betekent|houdt in|wil zeggen)\b|^(met andere woorden|concreet|oftewel)\b",
+                       re.IGNORECASE)
 # Capitalised words that are not names (question words, meeting and organisation words).
 _NOT_NAMES = frozenset(
     """wat wie waar wanneer hoe hoeveel welke welk waarom is zijn kan kun kunnen mag mogen moet moeten met op in
@@ -516,6 +519,16 @@ def _list_with_intro(units: list[Unit], position: int, most: int) -> list[Unit]:
     return [units[start - 1], *units[start:end]]
 
 
+def _explanation(units: list[Unit], unit: Unit) -> Unit | None:
+    """The sentence right after ``unit`` on its line when it spells ``unit`` out ("... hoe het ALV-voorstel moet
+    worden aangepast. Dit betekent dat precies moet worden aangegeven wat er moet worden geschrapt ...")."""
+    position = units.index(unit) + 1
+    following = units[position] if position < len(units) else None
+    if following is not None and following.line == unit.line and _EXPLAINS.match(following.text):
+        return following
+    return None
+
+
 def is_heading(unit: Unit) -> bool:
     text = unit.text.strip()
     if text.endswith(":") or unit.list_item:
@@ -879,6 +892,10 @@ class ExtractiveAnswerer:
                     and not _SALUTATION.match(unit.text)):
                 taken.add(unit.text)
                 extra.append(Quote(unit.text, unit.line, other))
+                explained = _explanation([u for u, _ in units], unit)
+                if explained is not None and explained.text not in taken:
+                    taken.add(explained.text)
+                    extra.append(Quote(explained.text, explained.line, other))
         return tuple(extra)
 
     def _neighbour_quote(self, hits, index, scorer, kind, question) -> tuple[Quote, ...]:
@@ -960,6 +977,10 @@ class ExtractiveAnswerer:
                 chosen.append(other)
         chosen = [u for u in sorted(set(chosen), key=units.index) if not _SALUTATION.match(u.text)][: max(limit, 2)]
         chosen = chosen or [best]
+        for unit in list(chosen):
+            explained = _explanation(units, unit)
+            if explained is not None and explained not in chosen:
+                chosen.insert(chosen.index(unit) + 1, explained)
         if noun and not any(counts_noun(u.text, noun) for u in chosen):
             # "In 2018 telde Nederland 380 gemeenten. Per 1 januari 2019 zijn dit er 355.": the count refers back
             before = units[units.index(best) - 1] if units.index(best) > 0 else None

@@ -27,3 +27,11 @@ def test_who_chaired_asks_for_a_name_not_a_role(ask_engine):
     assert not refused.found, refused.answer
     answered = ask_engine.ask("Wie was voorzitter van de commissie van stemopneming bij de ALV van 5 juni 2019?")
     assert answered.found and "Carla Breuer" in answered.answer, answered.answer
+
+
+def test_a_sentence_that_spells_out_the_quoted_one_is_quoted_with_it(ask_engine):
+    # "Voor een amendement geldt dat helder moet zijn verwoord ... Dit betekent dat precies moet worden aangegeven
+    # wat er in de tekst moet worden geschrapt en wat ervoor in de plaats moet komen."
+    answer = ask_engine.ask("Waar moet een amendement inhoudelijk aan voldoen? Is het genoeg om op te schrijven wat "
+                            "we anders willen?")
+    assert answer.found and "geschrapt" in answer.answer and "in de plaats" in answer.answer, answer.answer
