@@ -51,7 +51,10 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "vote_weight",
         require=(r"\b(hoeveel|hoevee?l|aantal|how many|number of)\b.*\b(stem|stemmen|stemen|stemmmen|votes?)\b"
-                 r"|\bstemgewicht\b",),
+                 r"|\bstemgewicht\b"
+                 # "Rotterdam heeft ruim 670.000 inwoners. Krijgt Rotterdam dan 670 stemmen?"
+                 r"|\d\s*(inwoners|inwonrs|inhabitants|residents)\b.*\b(krijg\w*|heeft|hebben|get|gets|have|has)\b"
+                 r".*\b(stemmen|votes)\b",),
         exclude=(r"\b(maximum|maximaal|minimum|minimaal|max|min|hoogste|most)\b",
                  r"\b(uitgebracht|voor|tegen)\b.*%"),
     ),
