@@ -136,10 +136,41 @@ class AskEngine:
         intent = detect_intent(self._corrected(resolved))
         if intent is not None:
             answer = self._rules_answer(intent, resolved, reference, explicit_date)
+            answer = self._with_retrieved_parts(answer, resolved, reference, explicit_date, max(1, k), filters)
         else:
             answer = self._multi_part_answer(resolved, reference, explicit_date, max(1, k), filters)
         answer.id, answer.question = id, question_text
         return Turn(question_text, resolved, answer)
+
+    def _with_retrieved_parts(self, answer: Answer, question: str, reference: MeetingReference,
+                              explicit: dt.date | None, k: int, filters: SearchFilters | None) -> Answer:
+        """ "Tot wanneer konden we amendementen indienen, en naar welk mailadres?": the computed answer, then the
+        quotes that answer the parts no rule computes (each part passed every check of a retrieval answer)."""
+        if not answer.found:
+            return answer
+        parts = [part for part in split_question(question)[:3] if detect_intent(self._corrected(part)) is None]
+        if not parts or len(parts) == len(split_question(question)):
+            return answer
+        quotes: list[str] = []
+        sources = list(answer.sources)
+        for part in parts:
+            # the whole question keeps what the part refers to ("naar welk mailadres moesten die ..." = amendementen)
+            found = self._retrieval_answer(question, reference, explicit, k, filters)
+            if not found.found or found.route != "retrieval":
+                continue
+            kind = answer_type(part)
+            own = [q for q in quotes_of(found) if kind is not None and has_answer_type(kind, q, part)]
+            for quote in own or quotes_of(found)[:2]:  # what the part asks for (an e-mail address), else the best
+                home = next((src for src in found.sources if quote in src.text), None)
+                if home is None or quote in quotes:
+                    continue  # never a quote without its source
+                quotes.append(quote)
+                if all(source_key(home) != source_key(known) for known in sources):
+                    sources.append(home)
+        if not quotes:
+            return answer
+        text = f"{answer.answer} Verder uit de documenten: " + " … ".join(f"“{quote}”" for quote in quotes)
+        return answer.model_copy(update={"answer": text, "sources": sources})
 
     def _corrected(self, question: str) -> str:
         """The question with misspelt words replaced by their index spelling ("ondertkenen" → "ondertekenen"),

@@ -35,3 +35,22 @@ def test_a_sentence_that_spells_out_the_quoted_one_is_quoted_with_it(ask_engine)
     answer = ask_engine.ask("Waar moet een amendement inhoudelijk aan voldoen? Is het genoeg om op te schrijven wat "
                             "we anders willen?")
     assert answer.found and "geschrapt" in answer.answer and "in de plaats" in answer.answer, answer.answer
+
+
+def test_a_population_with_a_guessed_vote_count_goes_to_the_vote_rule(ask_engine):
+    answer = ask_engine.ask("Rotterdam heeft ruim 670.000 inwoners. Krijgt Rotterdam dan 670 stemmen op de ALV?")
+    assert answer.route == "rules" and answer.found and "75 stemmen" in answer.answer, answer.answer
+
+
+def test_the_part_of_a_question_no_rule_computes_is_answered_from_the_documents(ask_engine):
+    answer = ask_engine.ask("Tot wanneer konden we voor de BALV van 29 november 2019 amendementen indienen, en naar "
+                            "welk mailadres moesten die worden gestuurd?")
+    assert answer.route == "rules" and "18 november 2019" in answer.answer
+    assert "bestuurszaken@vng.nl" in answer.answer, answer.answer
+    # the quote stands in a cited source, verbatim
+    quoted = answer.answer.split("Verder uit de documenten: ", 1)[1]
+    for quote in quoted.split(" … "):
+        assert any(quote.strip("“”") in source.text for source in answer.sources), quote
+    # a question that only asks for the deadline gets only the computed answer
+    plain = ask_engine.ask("Tot wanneer konden we voor de BALV van 29 november 2019 amendementen indienen?")
+    assert "Verder uit de documenten" not in plain.answer
