@@ -31,7 +31,7 @@ from assistant.question_parts import (
 from assistant.motion_answers import MotionAnswerer, RecordAnswer
 from assistant.routing import (
     MeetingReference, asks_about, detect_intent, format_date_en, format_date_nl, named_member, population_as_written,
-    population_in, resolve_meeting,
+    population_in, registered_days_in, resolve_meeting, submission_moment,
 )
 from assistant.search import (HybridSearch, MeetingPreference, ScoredChunk, SearchConfig, SearchFilters, fold,
                               looks_english)
@@ -202,7 +202,8 @@ class AskEngine:
 
     def _rules_answer(self, intent: str, question: str, reference: MeetingReference,
                       explicit: dt.date | None) -> Answer:
-        handler = {"deadline": self._deadline_answer, "vote_weight": self._vote_answer,
+        handler = {"deadline": self._deadline_answer, "late_submission": self._late_answer,
+                   "vote_weight": self._vote_answer,
                    "signing": self._signing_answer, "amendable": self._amendable_answer,
                    "template": self._template_answer}[intent]
         try:
@@ -250,6 +251,47 @@ class AskEngine:
             parts.append("Let op: de vergaderstukken noemen een andere deadline dan de berekening; ga uit van de "
                          "vergaderstukken.")
         return Computed(" ".join(parts), True, _with_meeting_sources(result.sources, meeting), english)
+
+    def _late_answer(self, question, reference, explicit):
+        """ "Onze motie kwam op 13 juni om 12.05 uur binnen; wordt die nog behandeld?": the deadline of the meeting,
+        whether the moment the question gives is before it, and what the documents say happens to a late motie."""
+        from assistant.rules.calendar import deadlines, is_late
+        from assistant.rules.meetings import get_meeting, list_meetings
+        from assistant.rules.sources import f1
+
+        named = registered_days_in(question, list_meetings())
+        day = explicit or (named[0] if len(named) == 1 else None) or (reference.date if reference.registered else None)
+        assumed = ""
+        if day is None:
+            day, assumed = self._meeting_for_rules(MeetingReference(years=reference.years), None)
+        submitted = submission_moment(question, day)
+        if submitted is None:  # no moment to judge: the deadline itself
+            return self._deadline_answer(question, reference, explicit)
+        result = deadlines(day, extra_non_working_days=self.settings.extra_non_working_days)
+        meeting = get_meeting(day)
+        kind = asks_about(question)
+        limit = result.motion_deadline if kind == "motie" else result.amendment_deadline
+        late = is_late(submitted, limit)
+        subject = "de motie" if kind == "motie" else "het amendement"
+        parts = [assumed] if assumed else []
+        parts.append(f"De deadline voor {'moties' if kind == 'motie' else 'amendementen'} voor de "
+                     f"{_meeting_name(meeting, day)} was {format_date_nl(limit.date())}, {limit:%H.%M} uur "
+                     "(negen werkdagen vóór de ALV; indienen om 12.00 uur of later is te laat).")
+        parts.append(f"Ingediend op {format_date_nl(submitted.date())} om {submitted:%H.%M} uur: "
+                     + (f"dat is ná de deadline, {subject} is te laat." if late else "dat is op tijd."))
+        refs = list(_with_meeting_sources(result.sources, meeting))
+        if late and kind == "motie":
+            parts.append("De deadline voor moties is geen statutaire termijn maar een dringend verzoek van het bestuur; "
+                         "na de deadline worden alleen nog moties toegelaten die een actueel onderwerp betreffen "
+                         "waarop gemeenten redelijkerwijs niet eerder een motie hebben kunnen indienen, en een "
+                         "tijdig preadvies van het bestuur is dan niet meer mogelijk.")
+            refs += [f1(416), f1(433)]  # the rule for late moties (2024 procedure) and the board's request
+        elif late:
+            parts.append("Voor amendementen is dit de statutaire termijn.")
+        english = (f"The deadline was {format_date_en(limit.date(), weekday=True)}, {limit:%H.%M}; submitted "
+                   f"{format_date_en(submitted.date(), weekday=True)} at {submitted:%H.%M}, which is "
+                   f"{'after the deadline (late)' if late else 'in time'}. In Dutch:")
+        return Computed(" ".join(parts), True, refs, english)
 
     def _vote_answer(self, question, reference, explicit):
         from assistant.rules.domain import vote_weight

@@ -59,6 +59,15 @@ INTENTS: tuple[Intent, ...] = (
                  r"\b(uitgebracht|voor|tegen)\b.*%"),
     ),
     Intent(
+        # "Onze motie is op 13 juni om 12.05 uur binnengekomen. Wordt die nog behandeld?": a submission moment to
+        # compare with the deadline (``submission_moment``)
+        "late_submission",
+        require=(r"\b(amendement\w*|amendment\w*|motie\w*|motions?)\b", r"\b\d{1,2}[.:]\d{2}\b"),
+        any_of=(r"\b(binnengekomen|binnen gekomen|binnenkwam|kwam\w*\b.*\bbinnen|ingediend|ingestuurd|verstuurd|"
+                r"gestuurd|gemaild|opgestuurd|submitted|sent|received|arrived)\b",),
+        exclude=(r"\btot wanneer\b", r"\b(uiterlijk|voor welke datum|by when)\b"),
+    ),
+    Intent(
         "deadline",  # "deadl[ie]+ne": also the typed "deadlien"
         require=(r"\b(amendement\w*|amendment\w*|motie\w*|motions?)\b",),
         any_of=(r"\bdeadl[ie]+ne?s?\b", r"\btot wanneer\b", r"\buiterste\b", r"\bwhen\b.*\b(submit|deadline)",
@@ -268,6 +277,36 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b")
 _ENGLISH_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b",
                            re.IGNORECASE)
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})[.:](\d{2})\b")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\b(?:\s+((?:19|20)\d\d)\b)?", re.IGNORECASE)
+
+
+def registered_days_in(question: str, meetings) -> list[dt.date]:
+    """The registered meetings whose day and month (and year, when given) the question names."""
+    named = {(int(m.group(1)), _MONTHS[m.group(2).lower()], m.group(3)) for m in _DAY_MONTH_YEAR.finditer(question)}
+    return [m.date for m in meetings
+            if any((m.date.day, m.date.month) == (d, mo) and year in (None, str(m.date.year)) for d, mo, year in named)]
+
+
+def submission_moment(question: str, meeting: dt.date) -> dt.datetime | None:
+    """When the question says a motie or amendement came in: a day and month other than the meeting's (the year
+    given, else the meeting's) with a clock time ("op donderdag 13 juni 2024 om 12.05 uur"); None without both."""
+    clock = next((m for m in _CLOCK.finditer(question)
+                  if int(m.group(1)) < 24 and int(m.group(2)) < 60), None)
+    if clock is None:
+        return None
+    for match in _DAY_MONTH_YEAR.finditer(question):
+        day, month = int(match.group(1)), _MONTHS[match.group(2).lower()]
+        year = int(match.group(3)) if match.group(3) else meeting.year
+        try:
+            moment = dt.datetime(year, month, day, int(clock.group(1)), int(clock.group(2)))
+        except ValueError:
+            continue
+        if moment.date() != meeting:
+            return moment
+    return None
 
 
 def _dated_meeting_word(question: str) -> dt.date | None:

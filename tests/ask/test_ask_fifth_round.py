@@ -54,3 +54,30 @@ def test_the_part_of_a_question_no_rule_computes_is_answered_from_the_documents(
     # a question that only asks for the deadline gets only the computed answer
     plain = ask_engine.ask("Tot wanneer konden we voor de BALV van 29 november 2019 amendementen indienen?")
     assert "Verder uit de documenten" not in plain.answer
+
+
+def test_a_submission_moment_is_judged_against_the_deadline(ask_engine):
+    late = ask_engine.ask("Onze motie is op donderdag 13 juni 2024 om 12.05 uur bij motiealv@vng.nl binnengekomen. "
+                          "Wordt die nog behandeld op de ALV van 26 juni?")
+    assert late.route == "rules" and late.found
+    assert "13 juni 2024, 12.00 uur" in late.answer and "te laat" in late.answer and "actueel" in late.answer
+    # the rule for late moties is cited where it stands
+    assert any(s.line_start == 416 and "actueel onderwerp" in s.text for s in late.sources), late.sources
+    in_time = ask_engine.ask("Ons amendement is op 12 juni om 16.30 uur ingediend voor de ALV van 26 juni 2024. "
+                             "Is dat op tijd?")
+    assert in_time.route == "rules" and "op tijd" in in_time.answer and "ná de deadline" not in in_time.answer
+    english = ask_engine.ask("Our motion was sent on 18 November 2019 at 11.45 for the BALV of 29 November 2019. "
+                             "Is it in time?")
+    assert english.answer.startswith("The deadline was Monday 18 November 2019, 12.00") and "in time" in english.answer
+
+
+def test_submission_moment_needs_a_day_other_than_the_meeting_and_a_time():
+    import datetime as dt
+
+    from assistant.routing import submission_moment
+
+    meeting = dt.date(2024, 6, 26)
+    assert submission_moment("ingediend op 13 juni om 12.05 uur voor de ALV van 26 juni", meeting) == \
+        dt.datetime(2024, 6, 13, 12, 5)
+    assert submission_moment("ingediend op 13 juni voor de ALV van 26 juni", meeting) is None  # no time
+    assert submission_moment("de ALV van 26 juni begint om 11.30 uur", meeting) is None  # only the meeting day
