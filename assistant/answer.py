@@ -204,7 +204,8 @@ class AskEngine:
                       explicit: dt.date | None) -> Answer:
         handler = {"deadline": self._deadline_answer, "late_submission": self._late_answer,
                    "vote_weight": self._vote_answer,
-                   "signing": self._signing_answer, "amendable": self._amendable_answer,
+                   "signing": self._signing_answer, "signing_supporters": self._supporters_answer,
+                   "amendable": self._amendable_answer,
                    "template": self._template_answer}[intent]
         try:
             text, found, refs, english = handler(question, reference, explicit)
@@ -362,6 +363,24 @@ class AskEngine:
         if quote:
             text += f" Letterlijk in de stukken: “{quote}”"
         return Computed(text, True, _with_meeting_sources(result.sources, quoting), english)
+
+    def _supporters_answer(self, question, reference, explicit):
+        """Gemeenten that only support a motie are listed by name and do not sign; co-submitters do."""
+        from assistant.rules.domain import signing_rules
+        from assistant.rules.meetings import list_meetings
+
+        result = signing_rules(explicit or reference.date)
+        # the supporters' rule first, then the co-submitters' one
+        refs = sorted((ref for ref in result.sources if ref.line_start in (464, 468)), key=lambda ref: -ref.line_start)
+        text = f"{result.supporter_rule} Mede-indieners tekenen wel: {result.cosigner_rule[0].lower()}" \
+               f"{result.cosigner_rule[1:]}"
+        quote = next((ref.text.strip() for ref in refs if ref.line_start == 468), "")
+        if quote:  # both sentences of the rule: the list, and "Hiervoor zijn geen handtekeningen nodig."
+            text += f" Letterlijk in de stukken: “{quote}”"
+        english = ("Municipalities that only support a motion are listed by name (at the bottom of the motion or in "
+                   "an annex); they do not sign. Co-submitting municipalities do sign. In Dutch:")
+        quoting = next((m for m in list_meetings() if m.date.year == 2024), None)
+        return Computed(text, True, _with_meeting_sources(refs, quoting), english)
 
     def _closest_sentence(self, question: str, refs) -> str | None:
         """The sentence of the rule's source passages that shares the most (idf-weighted) words with the question,

@@ -84,6 +84,13 @@ INTENTS: tuple[Intent, ...] = (
                  r"\bverstreken\b", r"\bte laat\b", r"\bgemist\b", r"\bvoorbij\b", r"\bmissed\b"),
     ),
     Intent(
+        # "Moeten gemeenten die onze motie alleen steunen ook tekenen?": supporters are listed, they do not sign
+        "signing_supporters",
+        require=(r"\b(onderteken\w*|tekent|tekenen|teken|handtekening\w*|sign|signs|signed|signatures?)\b",
+                 r"\b((onder)?steun\w*|support\w*)\b"),
+        exclude=(r"\b(uiterlijk|deadline|tot wanneer|lijst|list)\b",),
+    ),
+    Intent(
         "signing",
         require=(r"\b(onderteken\w*|tekent|tekenen|teken|sign|signs|signed)\b",),
         any_of=(r"^(wie|who)\b", r"\bmag (de|een) (wethouder|secretaris|gemeentesecretaris|griffier|raadslid)\b",

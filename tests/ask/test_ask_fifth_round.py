@@ -81,3 +81,19 @@ def test_submission_moment_needs_a_day_other_than_the_meeting_and_a_time():
         dt.datetime(2024, 6, 13, 12, 5)
     assert submission_moment("ingediend op 13 juni voor de ALV van 26 juni", meeting) is None  # no time
     assert submission_moment("de ALV van 26 juni begint om 11.30 uur", meeting) is None  # only the meeting day
+
+
+def test_supporting_gemeenten_do_not_sign(ask_engine):
+    for question in ("Twintig gemeenten willen onze motie steunen maar niet mede-indienen. Moeten die allemaal de "
+                     "motie ondertekenen?",
+                     "Moeten gemeenten die onze motie alleen ondersteunen ook een handtekening zetten?"):
+        answer = ask_engine.ask(question)
+        assert answer.route == "rules" and answer.found, answer.answer
+        assert "geen handtekeningen nodig" in answer.answer and "hoeven niet te ondertekenen" in answer.answer
+        assert answer.sources[0].line_start == 468 and "Hiervoor zijn geen handtekeningen nodig." in \
+            answer.sources[0].text
+    # the deadline for the supporters' list is a retrieval question, not a signing one
+    from assistant.routing import detect_intent
+
+    assert detect_intent("Tot wanneer kunnen we de lijst van ondersteunende gemeenten doorgeven?") != \
+        "signing_supporters"
