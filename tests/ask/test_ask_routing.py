@@ -23,7 +23,8 @@ from assistant.routing import asks_about, detect_intent, named_member, populatio
     ("Is de deadline voor het indienen van moties een statutaire termijn?", None),
     ("Tot wanneer kan de definitieve lijst van ondersteunende gemeenten worden doorgegeven?", None),
     ("Wat is het maximum aantal stemmen per gemeente?", None),
-    ("Moeten ondersteunende gemeenten de motie ook ondertekenen?", None),
+    # supporters are listed, not signing: their own rule (the answer quotes "Hiervoor zijn geen handtekeningen nodig.")
+    ("Moeten ondersteunende gemeenten de motie ook ondertekenen?", "signing_supporters"),
     ("Is de tekst van het Klimaatakkoord amendabel?", None),
     ("Wat was het preadvies op de motie van Renkum?", None),
 ])
