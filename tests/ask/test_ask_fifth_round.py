@@ -97,3 +97,14 @@ def test_supporting_gemeenten_do_not_sign(ask_engine):
 
     assert detect_intent("Tot wanneer kunnen we de lijst van ondersteunende gemeenten doorgeven?") != \
         "signing_supporters"
+
+
+def test_an_amount_or_deadline_the_motie_itself_names_is_no_question_for_one():
+    from assistant.extractive import answer_type
+    from assistant.routing import detect_intent
+
+    question = "mag ik in de oproep van onze motie een concreet bedrag en een harde deadline voor het rijk opnemen?"
+    assert detect_intent(question) is None  # not the submission deadline
+    assert getattr(answer_type(question), "name", None) != "money"  # not "how much"
+    assert answer_type("Wat was het bedrag per inwoner voor het Fonds GGU?").name == "money"
+    assert detect_intent("Wat is de deadline voor moties voor de ALV van 26 juni 2024?") == "deadline"
