@@ -21,6 +21,7 @@ from typing import Any, Literal, NamedTuple, Sequence
 
 from pydantic import BaseModel
 
+from assistant.closing import asks_signer, find_closing
 from assistant.config import Settings, get_settings
 from assistant.extractive import (Evidence, ExtractiveAnswerer, ExtractiveConfig, TermWeights, answer_type,
                                   counted_noun, counts_noun, has_answer_type, without_relative_outcome)
@@ -551,6 +552,10 @@ class AskEngine:
                                           meeting_year=str(day.year) if day else None, required_phrases=required,
                                           meeting_date=day.isoformat() if day and named_day else None)
         ordered = (_reranked(hits, evidence) if self.extractive.config.rerank else _answer_first(hits, evidence))[:k]
+        if asks_signer(question) and (evidence.found or evidence.reason.startswith("answer type")):
+            signed = self._signer_answer(question, evidence, hits, ordered, k)
+            if signed is not None:
+                return signed
         sources = [_source_from_hit(hit) for hit in ordered]
         if not evidence.found:
             return Answer(question=question, answer=_not_found_text(ordered[:3]), found=False, route="retrieval",
@@ -563,6 +568,22 @@ class AskEngine:
                               index_generation=self.reader.generation)
         return Answer(question=question, answer=extractive_text, found=True, route="retrieval", sources=sources,
                       index_generation=self.reader.generation)
+
+    def _signer_answer(self, question: str, evidence: Evidence, hits: list[ScoredChunk], ordered: list[ScoredChunk],
+                       k: int) -> Answer | None:
+        """ "Which firm signed the auditor's report?": the closing block of the document the answer passage belongs
+        to (its place and date, organisation, name and role), quoted before the answer's own sentences."""
+        top = hits[evidence.passage_index] if evidence.passage_index is not None else ordered[0]
+        parts = find_closing(top.chunk, self._next_chunk)
+        if not parts:
+            return None
+        closing = [ScoredChunk(chunk, top.score, boosts=["ondertekening"]) for chunk, _ in parts]
+        shown = _unique([top, *closing, *ordered])[:max(k, 1 + len(closing))]
+        text = " … ".join(f"“{line}”" for _, block in parts for _, line in block)
+        if evidence.found and (rest := _quote_text(evidence, hits, shown)):
+            text += f" … {rest}"
+        return Answer(question=question, answer=text, found=True, route="retrieval",
+                      sources=[_source_from_hit(hit) for hit in shown], index_generation=self.reader.generation)
 
     def _record_answer(self, question: str, record: RecordAnswer, hits: list[ScoredChunk], k: int, *,
                        english: bool) -> Answer | None:
