@@ -27,7 +27,7 @@ from assistant.extractive import (Evidence, ExtractiveAnswerer, ExtractiveConfig
                                   counted_noun, counts_noun, has_answer_type, without_relative_outcome)
 from assistant.followup import resolve_followup
 from assistant.question_parts import (
-    keep_quoted, merge_sources, part_reference, per_year, quotes_of, source_key, split_question,
+    keep_quoted, merge_sources, part_reference, per_year, quotes_of, source_key, split_question, with_meeting_subject,
 )
 from assistant.motion_answers import MotionAnswerer, RecordAnswer
 from assistant.routing import (
@@ -283,10 +283,10 @@ class AskEngine:
                      + (f"dat is ná de deadline, {subject} is te laat." if late else "dat is op tijd."))
         refs = list(_with_meeting_sources(result.sources, meeting))
         if late and kind == "motie":
-            parts.append("De deadline voor moties is geen statutaire termijn maar een dringend verzoek van het bestuur; "
-                         "na de deadline worden alleen nog moties toegelaten die een actueel onderwerp betreffen "
-                         "waarop gemeenten redelijkerwijs niet eerder een motie hebben kunnen indienen, en een "
-                         "tijdig preadvies van het bestuur is dan niet meer mogelijk.")
+            parts.append("De deadline voor moties is geen statutaire termijn maar een dringend verzoek van het "
+                         "bestuur; na de deadline worden alleen nog moties toegelaten die een actueel onderwerp "
+                         "betreffen waarop gemeenten redelijkerwijs niet eerder een motie hebben kunnen indienen, en "
+                         "een tijdig preadvies van het bestuur is dan niet meer mogelijk.")
             refs += [f1(416), f1(433)]  # the rule for late moties (2024 procedure) and the board's request
         elif late:
             parts.append("Voor amendementen is dit de statutaire termijn.")
@@ -487,7 +487,11 @@ class AskEngine:
         # keeps the meeting the whole question names ("... in 2019 ... en wat stelde het bestuur voor")
         parts = per_year(question, reference) if explicit is None else []
         if len(parts) < 2:
-            parts = [(part, part_reference(part, reference)) for part in split_question(question)[:3]]  # bounded
+            from assistant.rules.meetings import get_meeting
+
+            named = _meeting_name(get_meeting(reference.date), reference.date) if reference.registered else None
+            parts = [(part if i == 0 else with_meeting_subject(part, named), part_reference(part, reference))
+                     for i, part in enumerate(split_question(question)[:3])]  # bounded
         if len(parts) < 2:
             return whole
         # the parts search by keywords only: embedding each part would double a query's time (~30 ms a part on

@@ -39,7 +39,8 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
     ("time", r"\bhoe ?laat\b|\bwhat time\b|\btijdstip\b|\bbegint\b|\bstart\b", r"\b\d{1,2}[.:]\d{2}\b"),
     ("postcode", r"\bpostcode\b|\bpostal code\b|\bzip code\b", r"\b\d{4}\s?[A-Z]{2}\b"),
     # "welk bedrag", "het bedrag per inwoner" ask an amount; "mag ik een concreet bedrag in de oproep opnemen?" not
-    ("money", r"\bkost\w*\b|\b(welk|welke|het|totale?|totaal|hoogte van het)\s+bedrag\b|\bhow much\b|\bper inwoner\b|\brates?\b|\bprijs\b|\bverdien\w*\b|\bhoe hoog\b"
+    ("money", r"\bkost\w*\b|\b(welk|welke|het|totale?|totaal|hoogte van het)\s+bedrag\b|\bhow much\b|\bper inwoner\b"
+              r"|\brates?\b|\bprijs\b|\bverdien\w*\b|\bhoe hoog\b"
               r"|\bsalaris\b|\bbezoldig\w*\b|\bsalary\b|\bearns?\b",
      r"€\s*\d|\beuro\b|\b\d+,\d{2,3}\b"),
     ("condition", r"\bwanneer (is|zijn|wordt|worden) (een|je|het)\b|\bonder welke voorwaarde", r"."),

@@ -67,6 +67,20 @@ def _latest_year() -> str:
     return str(max(m.date.year for m in meetings)) if meetings else ""
 
 
+# "... en waar wordt die gehouden?": a part whose subject is a pronoun for the meeting the question names
+_MEETING_PRONOUN = re.compile(r"^(?P<ask>(?:waar|wanneer|hoe laat|hoe|where|when|at what time)\s+"
+                              r"(?:\w+\s+){0,2}?)(?P<pronoun>die|deze|ze|zij|it|that)\b", re.IGNORECASE)
+
+
+def with_meeting_subject(part: str, meeting_name: str | None) -> str:
+    """ "waar wordt die gehouden?" → "waar wordt de ALV van 26 juni 2024 gehouden?" when the whole question names
+    that meeting; any other part stays as it is."""
+    match = _MEETING_PRONOUN.match(part)
+    if meeting_name is None or match is None:
+        return part
+    return f"{match.group('ask')}de {meeting_name}{part[match.end():]}"
+
+
 def part_reference(part: str, whole: MeetingReference) -> MeetingReference:
     """A part that names its own meeting or year ("... en naar welk adres in 2024?") is about that one."""
     own = resolve_meeting(part)

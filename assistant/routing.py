@@ -78,9 +78,9 @@ INTENTS: tuple[Intent, ...] = (
                 r"\bvoor welke datum\b", r"\bby when\b", r"\blatest\b.*\bsubmit",
                 r"\b(aller)?laatste (dag|datum|moment)\b", r"\blast (day|date|moment)\b"),
         # the supporters' list ("gemeenten die onze motie steunen") has its own deadline in the documents
-        exclude=(r"\bna de deadline\b", r"\bstatuta", r"\bondersteun",
+        exclude=(r"\bna de deadline\b", r"\bstatuta", r"\bondersteun", r"\b(die|that) \w+ (motie|motion) \w*steun",
                  # a deadline the motie itself sets ("een harde deadline voor het rijk in de oproep")
-                 r"\bharde deadline\b", r"\bdeadline (voor|aan) (het rijk|het kabinet|de minister)\b", r"\b(die|that) \w+ (motie|motion) \w*steun",
+                 r"\bharde deadline\b", r"\bdeadline (voor|aan) (het rijk|het kabinet|de minister)\b",
                  r"\bkandida", r"\bpreadvie", r"\binspre",
                  r"\bstemkaart", r"\bverzonden\b", r"\bbehandeld\b", r"\bafter the deadline\b", r"\blate\b",
                  r"\bverstreken\b", r"\bte laat\b", r"\bgemist\b", r"\bvoorbij\b", r"\bmissed\b"),

@@ -108,3 +108,14 @@ def test_an_amount_or_deadline_the_motie_itself_names_is_no_question_for_one():
     assert getattr(answer_type(question), "name", None) != "money"  # not "how much"
     assert answer_type("Wat was het bedrag per inwoner voor het Fonds GGU?").name == "money"
     assert detect_intent("Wat is de deadline voor moties voor de ALV van 26 juni 2024?") == "deadline"
+
+
+def test_a_later_part_about_the_named_meeting_keeps_it_as_subject(ask_engine):
+    from assistant.question_parts import with_meeting_subject
+
+    assert with_meeting_subject("waar wordt die gehouden?", "ALV van 26 juni 2024") == \
+        "waar wordt de ALV van 26 juni 2024 gehouden?"
+    assert with_meeting_subject("wat stelde het bestuur voor?", "ALV van 26 juni 2024") == "wat stelde het bestuur voor?"
+    assert with_meeting_subject("waar wordt die gehouden?", None) == "waar wordt die gehouden?"
+    answer = ask_engine.ask("Hoe laat begint de ALV van 26 juni 2024 en waar wordt die gehouden?")
+    assert answer.found and "11.30" in answer.answer and "Hoogeveen Plants" in answer.answer, answer.answer
