@@ -335,6 +335,10 @@ def _other_year(date_text: str, question: str, meeting_years: tuple[str, ...] = 
     return bool(asked and found and not (asked & found))
 
 
+# "how many minutes" counts minutes, not notulen (the other meaning of "minutes")
+_TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "times"})
+
+
 def counted_noun(question: str, countable: frozenset[str] | None = None, known=lambda term: True) -> str | None:
     """ "hoeveel vacatures ..." → "vacatur" (first analyzer term of the counted noun). With ``countable`` (the
     terms the documents ever count, ``TermWeights.counted``) a word never counted is no noun to count: "hoeveel
@@ -347,6 +351,8 @@ def counted_noun(question: str, countable: frozenset[str] | None = None, known=l
     if not match or match.group(1) in STOPWORDS | verbs:
         return None
     word = match.group(1)
+    if word in ENGLISH_TERMS and word not in _TIME_UNITS and not known(word_terms(word)[0]):
+        word = ENGLISH_TERMS[word].split()[0]  # "how many vacancies" counts "35 vacatures"
     term = word_terms(word)[0]
     if countable is not None and known(term) and not (_counted_terms(term) & countable) and word not in _PEOPLE_WORDS:
         return None  # a word of the documents they never count is a verb here (a word they lack stays a noun)

@@ -119,3 +119,18 @@ def test_a_later_part_about_the_named_meeting_keeps_it_as_subject(ask_engine):
     assert with_meeting_subject("waar wordt die gehouden?", None) == "waar wordt die gehouden?"
     answer = ask_engine.ask("Hoe laat begint de ALV van 26 juni 2024 en waar wordt die gehouden?")
     assert answer.found and "11.30" in answer.answer and "Hoogeveen Plants" in answer.answer, answer.answer
+
+
+def test_an_english_counted_noun_is_counted_in_dutch(ask_engine):
+    from assistant.extractive import counted_noun, counts_noun
+
+    known = ask_engine.weights.known  # a word the index holds is Dutch; "vacancies" is not
+    noun = counted_noun("For how many vacancies did the Voordrachtscommissie nominate candidates?", known=known)
+    assert counts_noun("kandidaten voorgedragen voor in totaal 35 vacatures", noun)
+    minutes = counted_noun("How many minutes of speaking time does a speaker get?", known=known)
+    assert not counts_noun("de 2 notulen van 14 juni", minutes) and counts_noun("spreektijd van 3 minutes", minutes)
+    answer = ask_engine.ask("For how many vacancies did the Voordrachtscommissie nominate candidates in May 2024, and "
+                            "how many people applied?")
+    assert answer.found and "35 vacatures" in answer.answer and "175" in answer.answer, answer.answer
+    assert not ask_engine.ask("How many minutes of speaking time does a speaker get when explaining a motion at the "
+                              "ALV?").found
