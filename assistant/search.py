@@ -280,7 +280,7 @@ class Vocabulary:
 
     def split_compound(self, word: str) -> list[str]:
         """Two index words that make up an unknown compound ("motietermijn" → motie + termijn)."""
-        if word in self.counts or len(word) < 8 or not word.isalpha():
+        if word in self.counts or len(word) < 8 or not word.replace("'", "").isalpha():  # "gemeentelogo's"
             return []
         best: list[str] = []
         best_score = 0

@@ -17,6 +17,8 @@ def test_vocabulary_corrects_one_edit_and_splits_compounds():
     assert vocab.correct("amendment") == "amendement"
     assert vocab.correct("amendement") is None  # known words stay
     assert vocab.split_compound("motietermijn") == ["motie", "termijn"]
+    with_plural = Vocabulary(["logo's van gemeente en gemeente"], lexicon=["logo's"])  # as the engine's lexicon
+    assert with_plural.split_compound("gemeentelogo's") == ["gemeente", "logo's"]  # an apostrophe plural
 
 
 def test_expander_adds_synonyms_translations_and_corrections():
