@@ -64,7 +64,7 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
      _NAME + "|" + _ROLE + r"|(?i:\b(vng-bureau|vng-bestuur|bestuur|college|concernstaf|alv|commissie|werkgroep|"
      r"voorzitter|gemeentesecretaris\w*)\b)"),
     ("person", r"^(wie|who)\b|\bwelke (wethouder|burgemeester|griffier|secretaris|voorzitter|inspreker|spreker|"
-               r"personen)\b|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b|\bcontactpersoon",
+               r"personen|medewerker|ambtenaar|contactpersoon)\b|\(naam\)|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b|\bcontactpersoon",
      _NAME + "|" + _ROLE),
     # a place is named after a preposition: "in Utrecht", "bij Hoogeveen Plants", "in het Beatrixtheater"
     # ("waar moet een amendement aan voldoen" asks no place: only "waar is/wordt/vindt ...")

@@ -134,3 +134,12 @@ def test_an_english_counted_noun_is_counted_in_dutch(ask_engine):
     assert answer.found and "35 vacatures" in answer.answer and "175" in answer.answer, answer.answer
     assert not ask_engine.ask("How many minutes of speaking time does a speaker get when explaining a motion at the "
                               "ALV?").found
+
+
+def test_a_question_for_a_staff_members_name_needs_a_name(ask_engine):
+    from assistant.extractive import answer_type
+
+    assert answer_type("Bij welke VNG-medewerker (naam) konden we terecht?").name == "person"
+    refused = ask_engine.ask("Bij welke VNG-medewerker (naam) konden gemeenten in november 2019 terecht met vragen "
+                             "over het indienen van moties voor de BALV?")
+    assert not refused.found, refused.answer
