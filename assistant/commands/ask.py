@@ -17,8 +17,9 @@ import sys
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "ask", help="stel een vraag over de ALV-procedure, moties of amendementen (met bronnen)",
-        description="Beantwoord een vraag met bronvermelding: berekend door de regels (deadlines, stemgewicht, "
-                    "ondertekening, amendeerbare agendapunten) of geciteerd uit de vergaderstukken.")
+        description="Beantwoord een vraag met bronvermelding: berekend door de regels (deadlines, of een stuk op "
+                    "tijd binnenkwam, stemgewicht, ondertekening, amendeerbare agendapunten) of geciteerd uit de "
+                    "vergaderstukken.")
     parser.add_argument("vraag", nargs="?", help="de vraag (tussen aanhalingstekens)")
     parser.add_argument("--alv-date", "--meeting", dest="alv_date", metavar="JJJJ-MM-DD",
                         help="de ALV waar de vraag over gaat (--meeting is hetzelfde)")
