@@ -152,13 +152,13 @@ class AskEngine:
         parts = [part for part in split_question(question)[:3] if detect_intent(self._corrected(part)) is None]
         if not parts or len(parts) == len(split_question(question)):
             return answer
+        # the whole question keeps what a part refers to ("naar welk mailadres moesten die ..." = amendementen)
+        found = self._retrieval_answer(question, reference, explicit, k, filters)
+        if not found.found or found.route != "retrieval":
+            return answer
         quotes: list[str] = []
         sources = list(answer.sources)
         for part in parts:
-            # the whole question keeps what the part refers to ("naar welk mailadres moesten die ..." = amendementen)
-            found = self._retrieval_answer(question, reference, explicit, k, filters)
-            if not found.found or found.route != "retrieval":
-                continue
             kind = answer_type(part)
             own = [q for q in quotes_of(found) if kind is not None and has_answer_type(kind, q, part)]
             for quote in own or quotes_of(found)[:2]:  # what the part asks for (an e-mail address), else the best
@@ -258,8 +258,8 @@ class AskEngine:
         """ "Onze motie kwam op 13 juni om 12.05 uur binnen; wordt die nog behandeld?": the deadline of the meeting,
         whether the moment the question gives is before it, and what the documents say happens to a late motie."""
         from assistant.rules.calendar import deadlines, is_late
+        from assistant.rules.checks_deadlines import LATE_SUBMISSION
         from assistant.rules.meetings import get_meeting, list_meetings
-        from assistant.rules.sources import f1
 
         named = registered_days_in(question, list_meetings())
         day = explicit or (named[0] if len(named) == 1 else None) or (reference.date if reference.registered else None)
@@ -282,12 +282,13 @@ class AskEngine:
         parts.append(f"Ingediend op {format_date_nl(submitted.date())} om {submitted:%H.%M} uur: "
                      + (f"dat is ná de deadline, {subject} is te laat." if late else "dat is op tijd."))
         refs = list(_with_meeting_sources(result.sources, meeting))
+        if late:
+            refs += LATE_SUBMISSION.sources  # the rule's own passages: the deadline, the request, late moties
         if late and kind == "motie":
             parts.append("De deadline voor moties is geen statutaire termijn maar een dringend verzoek van het "
                          "bestuur; na de deadline worden alleen nog moties toegelaten die een actueel onderwerp "
                          "betreffen waarop gemeenten redelijkerwijs niet eerder een motie hebben kunnen indienen, en "
                          "een tijdig preadvies van het bestuur is dan niet meer mogelijk.")
-            refs += [f1(416), f1(433)]  # the rule for late moties (2024 procedure) and the board's request
         elif late:
             parts.append("Voor amendementen is dit de statutaire termijn.")
         english = (f"The deadline was {format_date_en(limit.date(), weekday=True)}, {limit:%H.%M}; submitted "
@@ -367,17 +368,15 @@ class AskEngine:
 
     def _supporters_answer(self, question, reference, explicit):
         """Gemeenten that only support a motie are listed by name and do not sign; co-submitters do."""
-        from assistant.rules.domain import signing_rules
+        from assistant.rules.domain import COSIGNER_SOURCE, SUPPORTER_SOURCE, signing_rules
         from assistant.rules.meetings import list_meetings
 
         result = signing_rules(explicit or reference.date)
-        # the supporters' rule first, then the co-submitters' one
-        refs = sorted((ref for ref in result.sources if ref.line_start in (464, 468)), key=lambda ref: -ref.line_start)
+        refs = [SUPPORTER_SOURCE, COSIGNER_SOURCE]  # the supporters' rule first
         text = f"{result.supporter_rule} Mede-indieners tekenen wel: {result.cosigner_rule[0].lower()}" \
                f"{result.cosigner_rule[1:]}"
-        quote = next((ref.text.strip() for ref in refs if ref.line_start == 468), "")
-        if quote:  # both sentences of the rule: the list, and "Hiervoor zijn geen handtekeningen nodig."
-            text += f" Letterlijk in de stukken: “{quote}”"
+        # both sentences of the rule: the list, and "Hiervoor zijn geen handtekeningen nodig."
+        text += f" Letterlijk in de stukken: “{SUPPORTER_SOURCE.text.strip()}”"
         english = ("Municipalities that only support a motion are listed by name (at the bottom of the motion or in "
                    "an annex); they do not sign. Co-submitting municipalities do sign. In Dutch:")
         quoting = next((m for m in list_meetings() if m.date.year == 2024), None)

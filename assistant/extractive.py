@@ -64,7 +64,8 @@ ANSWER_TYPES: tuple[tuple[str, str, str], ...] = (
      _NAME + "|" + _ROLE + r"|(?i:\b(vng-bureau|vng-bestuur|bestuur|college|concernstaf|alv|commissie|werkgroep|"
      r"voorzitter|gemeentesecretaris\w*)\b)"),
     ("person", r"^(wie|who)\b|\bwelke (wethouder|burgemeester|griffier|secretaris|voorzitter|inspreker|spreker|"
-               r"personen|medewerker|ambtenaar|contactpersoon)\b|\(naam\)|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b|\bcontactpersoon",
+               r"personen|medewerker|ambtenaar)\b|\(naam\)|\b(met|bij|door) wie\b|\bwie (is|was|zijn|waren|wordt)\b"
+               r"|\bcontactpersoon",
      _NAME + "|" + _ROLE),
     # a place is named after a preposition: "in Utrecht", "bij Hoogeveen Plants", "in het Beatrixtheater"
     # ("waar moet een amendement aan voldoen" asks no place: only "waar is/wordt/vindt ...")
@@ -337,6 +338,11 @@ def _other_year(date_text: str, question: str, meeting_years: tuple[str, ...] = 
 
 # "how many minutes" counts minutes, not notulen (the other meaning of "minutes")
 _TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years", "times"})
+
+
+def _innermost(section: str) -> str:
+    """The heading a passage stands under ("14. Sluiting … > Tijdpad voorbereiding ALV 26 juni 2024" → the last)."""
+    return section.split(" > ")[-1]
 
 
 def counted_noun(question: str, countable: frozenset[str] | None = None, known=lambda term: True) -> str | None:
@@ -815,9 +821,9 @@ class ExtractiveAnswerer:
                 chunk = hits[index].chunk
                 if _other_year(f"{chunk.doc_title}\n{chunk.section}\n{chunk.text}", question):
                     failed = "another year"
-                elif _other_year(f"{chunk.doc_title}\n{chunk.section.split(' > ')[-1]}\n{chunk.meeting_date or ''}",
-                                 question) and \
-                        not any(year in q.text for q in quotes for year in _YEAR.findall(question)):
+                elif (_other_year(f"{chunk.doc_title}\n{_innermost(chunk.section)}\n{chunk.meeting_date or ''}",
+                                  question)
+                      and not any(year in q.text for q in quotes for year in _YEAR.findall(question))):
                     # "26 juni (woensdag): ALV." under "Tijdpad ALV 26 juni 2024" does not date the ALV of 2025,
                     # even when the passage mentions 2025 elsewhere ("locatie VNG Congres 2025")
                     failed = "another year"

@@ -2,8 +2,8 @@
 
 Routing is data: each ``Intent`` is a set of patterns (on the folded, typo-corrected question) plus exclusions.
 A question that matches an intent goes to the rule engine (``assistant.rules``: ``deadlines``, ``vote_weight``,
-``signing_rules``, ``amendable_items``) and is answered with the computed value plus the rule's source passages;
-everything else goes to retrieval. A vote-weight question about a named gemeente without an inhabitant count is
+``signing_rules``, ``amendable_items``; a submission moment is held against the deadline with ``is_late``) and is
+answered with the computed value plus the rule's source passages; everything else goes to retrieval. A vote-weight question about a named gemeente without an inhabitant count is
 answered "niet gevonden": the documents hold no population figures, and we never guess one.
 """
 

@@ -196,11 +196,13 @@ class SigningRules:
         }
 
 
+COSIGNER_SOURCE = f1(464, note="mede-indieners: handtekening namens hun college, wie is niet van belang")
+SUPPORTER_SOURCE = f1(468, note="ondersteunende gemeenten: geen handtekeningen")
 SIGNING_SOURCES: tuple[SourceRef, ...] = (
     f1(450, note="college bevoegd (Gemeentewet art. 160); raadsleden mogen medeondertekenen"),
     f1(454, 460, note="ondertekening namens het college"),
-    f1(464, note="mede-indieners: handtekening namens hun college, wie is niet van belang"),
-    f1(468, note="ondersteunende gemeenten: geen handtekeningen"),
+    COSIGNER_SOURCE,
+    SUPPORTER_SOURCE,
     f1(484, note="pas definitief als ondertekend"),
     f1(392, note="amendementen: dezelfde voorwaarden"),
     f1(549, 552, note="sjabloon: ondertekening"),
