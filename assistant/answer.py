@@ -146,22 +146,25 @@ class AskEngine:
     def _with_retrieved_parts(self, answer: Answer, question: str, reference: MeetingReference,
                               explicit: dt.date | None, k: int, filters: SearchFilters | None) -> Answer:
         """ "Tot wanneer konden we amendementen indienen, en naar welk mailadres?": the computed answer, then the
-        quotes that answer the parts no rule computes (each part passed every check of a retrieval answer)."""
+        quotes of the whole question's retrieval answer (which passed every check) that hold what the parts no rule
+        computes ask for."""
         if not answer.found:
             return answer
-        parts = [part for part in split_question(question)[:3] if detect_intent(self._corrected(part)) is None]
-        if not parts or len(parts) == len(split_question(question)):
+        every_part = split_question(question)
+        parts = [part for part in every_part[:3] if detect_intent(self._corrected(part)) is None]
+        if not parts or len(parts) == len(every_part):
             return answer
         # the whole question keeps what a part refers to ("naar welk mailadres moesten die ..." = amendementen)
         found = self._retrieval_answer(question, reference, explicit, k, filters)
         if not found.found or found.route != "retrieval":
             return answer
+        retrieved = quotes_of(found)
         quotes: list[str] = []
         sources = list(answer.sources)
         for part in parts:
             kind = answer_type(part)
-            own = [q for q in quotes_of(found) if kind is not None and has_answer_type(kind, q, part)]
-            for quote in own or quotes_of(found)[:2]:  # what the part asks for (an e-mail address), else the best
+            own = [q for q in retrieved if kind is not None and has_answer_type(kind, q, part)]
+            for quote in own or retrieved[:2]:  # what the part asks for (an e-mail address), else the best
                 home = next((src for src in found.sources if quote in src.text), None)
                 if home is None or quote in quotes:
                     continue  # never a quote without its source

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from assistant.corpus.dutch_dates import MONTHS
 from assistant.search import fold
 
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_MONTHS = "|".join(MONTHS)
 # past tense: the present ("wie ondertekent een motie?") asks the signing rule, which the rules route answers
 _ASKS_SIGNER = re.compile(r"\b(who|wie|which|welk\w*)\b.*\b(signed|ondertekende|ondertekenden|tekende|tekenden|"
                           r"getekend|ondertekend|signatory|signatories|undersigned)\b")

@@ -611,10 +611,11 @@ class UnitScorer:
                                                question) if len(f) > 1]
         self._question_terms = set(terms)
 
-    def match(self, unit: Unit) -> float:
-        """Share of the question's words (synonym groups, ``group_units``) and terms the unit holds."""
+    def match(self, unit: Unit, present: set[str] | None = None) -> float:
+        """Share of the question's words (synonym groups, ``group_units``) and terms the unit holds (``present``:
+        its content terms, when the caller has them already)."""
         share = float(self.config.group_units)
-        present = set(content_terms(unit.text))
+        present = set(content_terms(unit.text)) if present is None else present
         long_words = [w for w in tokens(unit.text) if len(w) >= 8]
 
         def hit(group) -> bool:  # "medeondertekening" answers "ondertekenen" too (a compound's head)
@@ -629,7 +630,7 @@ class UnitScorer:
         present = set(content_terms(unit.text))
         under = previous is not None and (is_heading(previous) or previous.text.rstrip().endswith("?"))
         return {
-            "match": self.match(unit),
+            "match": self.match(unit, present),
             "context": self.match(previous) if under else 0.0,
             "type": float(self.kind is not None and has_answer_type(self.kind, unit.text, self.question)),
             "cue": float(any(cue.search(folded) for cue in self._cues)),
